@@ -1,0 +1,3 @@
+"""tillid: context-sensitive AI assessment and AI governance."""
+
+__version__ = "0.1.0"
