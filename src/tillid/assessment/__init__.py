@@ -1,0 +1,1 @@
+"""The assessment engine: visible questions, evaluation as of a date, traces, re-evaluation."""

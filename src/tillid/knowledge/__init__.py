@@ -1,0 +1,1 @@
+"""The knowledge-pack format: models, loading, the joined knowledge base, linting, export and diff."""

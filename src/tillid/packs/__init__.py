@@ -1,0 +1,1 @@
+"""The built-in knowledge packs: one folder per pack, YAML only."""
