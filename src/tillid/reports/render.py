@@ -1,0 +1,112 @@
+"""Render a `ReportView` as Markdown or JSON."""
+
+from __future__ import annotations
+
+import json
+
+from tillid.assessment.result import Result
+from tillid.knowledge.model import Language
+from tillid.reports.view import ObligationView, ReportView, Why
+
+HEADINGS: dict[str, dict[Language, str]] = {
+    "report": {"da": "Vurdering", "en": "Assessment", "sv": "Bedömning"},
+    "as_of": {"da": "Vurderet pr.", "en": "Assessed as of", "sv": "Bedömt per"},
+    "obligations": {"da": "Forpligtelser", "en": "Obligations", "sv": "Skyldigheter"},
+    "undetermined": {"da": "Kan gælde – afhænger af ubesvarede spørgsmål",
+                     "en": "May apply – depends on open questions",
+                     "sv": "Kan gälla – beror på obesvarade frågor"},
+    "measures": {"da": "Tiltag", "en": "Measures", "sv": "Åtgärder"},
+    "open": {"da": "Ubesvarede spørgsmål", "en": "Open questions", "sv": "Obesvarade frågor"},
+    "inconsistent": {"da": "Uoverensstemmelser i svarene", "en": "Inconsistent answers",
+                     "sv": "Motstridiga svar"},
+    "why": {"da": "Hvorfor", "en": "Why", "sv": "Varför"},
+    "answers": {"da": "Dine svar", "en": "Your answers", "sv": "Dina svar"},
+    "sources": {"da": "Kilder", "en": "Sources", "sv": "Källor"},
+    "due": {"da": "Frist", "en": "Due", "sv": "Senast"},
+    "evidence": {"da": "Dokumentation", "en": "Evidence", "sv": "Underlag"},
+    "uncertain": {"da": "Usikkerhed", "en": "Uncertainty", "sv": "Osäkerhet"},
+    "by_version": {"da": "Dato efter retsgrundlag", "en": "Date by legal version",
+                   "sv": "Datum per rättslig version"},
+    "none": {"da": "Ingen.", "en": "None.", "sv": "Inga."},
+}
+
+
+def heading(key: str, language: Language) -> str:
+    return HEADINGS[key][language]
+
+
+def to_json(view: ReportView, result: Result) -> str:
+    """Both the worded report and the raw result, so machines get ids and people get words."""
+    payload = {"report": view.model_dump(mode="json"), "result": result.model_dump(mode="json")}
+    return json.dumps(payload, ensure_ascii=False, indent=2)
+
+
+def to_markdown(view: ReportView) -> str:
+    lang = view.language
+    lines = [f"# {heading('report', lang)}{': ' + view.title if view.title else ''}", ""]
+    lines.append(f"*{heading('as_of', lang)} {view.as_of.isoformat()}*")
+    lines.append("")
+    for classification in view.classifications:
+        value = ", ".join(classification.value_titles) or "–"
+        if not classification.determined:
+            value += f" ({', '.join(classification.possible_titles)}?)"
+        lines.append(f"**{classification.title}:** {value}")
+        lines.append("")
+        lines += _why(classification.why, lang)
+    lines += [f"## {heading('obligations', lang)}", ""]
+    if not view.obligations:
+        lines += [heading("none", lang), ""]
+    for obligation in view.obligations:
+        lines += _obligation(obligation, lang)
+    if view.undetermined_obligations:
+        lines += [f"## {heading('undetermined', lang)}", ""]
+        for obligation in view.undetermined_obligations:
+            lines.append(f"- **{obligation.title}** ({', '.join(obligation.citations)})")
+        lines.append("")
+    lines += [f"## {heading('measures', lang)}", ""]
+    if not view.measures:
+        lines += [heading("none", lang), ""]
+    for measure in view.measures:
+        due = f" — {heading('due', lang)} {measure.due.isoformat()}" if measure.due else ""
+        lines.append(f"- **{measure.title}**{due}: {measure.text}")
+        lines.append(f"  *{heading('evidence', lang)}:* {measure.evidence}")
+    lines.append("")
+    if view.open_questions:
+        lines += [f"## {heading('open', lang)}", ""]
+        lines += [f"- {q.text}" for q in view.open_questions]
+        lines.append("")
+    if view.inconsistencies:
+        lines += [f"## {heading('inconsistent', lang)}", ""]
+        lines += [f"- {message}" for message in view.inconsistencies]
+        lines.append("")
+    lines += ["---", ""]
+    lines += [f"*{text}*" for text in view.disclaimers]
+    return "\n".join(lines) + "\n"
+
+
+def _obligation(obligation: ObligationView, lang: Language) -> list[str]:
+    when = obligation.status_text
+    if obligation.status == "applies_from" and obligation.applies_from:
+        when = f"{when} {obligation.applies_from.isoformat()}"
+    lines = [f"### {obligation.title}", "", f"*{when}* — {', '.join(obligation.citations)}", ""]
+    lines += [obligation.text, ""]
+    versions = ", ".join(f"{k}: {v.isoformat()}" for k, v in obligation.dates_by_version.items())
+    if len(set(obligation.dates_by_version.values())) > 1:
+        lines += [f"{heading('by_version', lang)}: {versions}", ""]
+    if obligation.uncertainty:
+        lines += [f"> **{heading('uncertain', lang)}:** {obligation.uncertainty}", ""]
+    lines += _why(obligation.why, lang)
+    return lines
+
+
+def _why(why: Why, lang: Language) -> list[str]:
+    lines = []
+    if why.reasons:
+        lines.append(f"{heading('why', lang)}:")
+        lines += [f"- {r.explanation} ({', '.join(r.citations)})" for r in why.reasons]
+    if why.answers:
+        lines.append(f"{heading('answers', lang)}:")
+        lines += [f"- {a.text} **{a.answer}**" for a in why.answers]
+    if lines:
+        lines.append("")
+    return lines

@@ -1,0 +1,258 @@
+"""A result put into words: one language, texts from the packs, reasons spelled out.
+
+`build_view` turns an engine `Result` into a `ReportView` that every renderer (terminal, Markdown,
+JSON, later PDF/DOCX and the web app) reads, so all of them say the same thing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict
+
+from tillid.assessment.result import Result, Trace
+from tillid.knowledge.base import KnowledgeBase
+from tillid.knowledge.citations import readable
+from tillid.knowledge.model import Language, Question
+
+UI: dict[str, dict[Language, str]] = {
+    "yes": {"da": "Ja", "en": "Yes", "sv": "Ja"},
+    "no": {"da": "Nej", "en": "No", "sv": "Nej"},
+    "not_asked": {"da": "(ikke spurgt)", "en": "(not asked)", "sv": "(inte frågat)"},
+    "applies_now": {"da": "Gælder nu", "en": "Applies now", "sv": "Gäller nu"},
+    "applies_from": {"da": "Gælder fra", "en": "Applies from", "sv": "Gäller från"},
+    "undetermined": {"da": "Afhænger af ubesvarede spørgsmål", "en": "Depends on open questions",
+                     "sv": "Beror på obesvarade frågor"},
+    "not_applicable": {"da": "Gælder ikke", "en": "Does not apply", "sv": "Gäller inte"},
+    "undetermined_class": {"da": "Endnu ikke afgjort", "en": "Not yet determined",
+                           "sv": "Ännu inte avgjort"},
+    "none": {"da": "Ingen", "en": "None", "sv": "Ingen"},
+}
+
+
+def ui(key: str, language: Language) -> str:
+    return UI[key][language]
+
+
+class Reason(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    explanation: str
+    citations: list[str]
+
+
+class AnswerLine(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    question: str
+    text: str
+    answer: str
+
+
+class Why(BaseModel):
+    """The reasons for one conclusion: rule explanations, the answers behind them, the sources."""
+
+    model_config = ConfigDict(frozen=True)
+
+    reasons: list[Reason]
+    answers: list[AnswerLine]
+    context: dict[str, str | None]
+    citations: list[str]
+    open_questions: list[AnswerLine]
+
+
+class ClassificationView(BaseModel):
+    id: str
+    title: str
+    values: list[str]
+    value_titles: list[str]
+    determined: bool
+    possible_titles: list[str]
+    why: Why
+
+
+class ObligationView(BaseModel):
+    id: str
+    title: str
+    text: str
+    role: str
+    status: str
+    status_text: str
+    applies_from: dt.date | None
+    dates_by_version: dict[str, dt.date]
+    citations: list[str]
+    uncertainty: str | None
+    measures: list[str]
+    why: Why
+
+
+class MeasureView(BaseModel):
+    id: str
+    title: str
+    text: str
+    due: dt.date | None
+    phases: list[str]
+    who: list[str]
+    evidence: str
+    obligations: list[str]
+
+
+class ReportView(BaseModel):
+    language: Language
+    title: str | None
+    as_of: dt.date
+    context: dict[str, str | None]
+    packs: list[dict[str, Any]]
+    disclaimers: list[str]
+    classifications: list[ClassificationView]
+    obligations: list[ObligationView]
+    undetermined_obligations: list[ObligationView]
+    measures: list[MeasureView]
+    open_questions: list[AnswerLine]
+    inconsistencies: list[str]
+    answered: int
+    complete: bool
+
+
+def answer_text(question: Question, value: Any, language: Language) -> str:
+    if value is None:
+        return ui("not_asked", language)
+    if question.kind == "yes_no":
+        return ui("yes", language) if value else ui("no", language)
+    labels = {o.id: o.label.get(language) for o in question.options}
+    if question.kind == "multi":
+        return "; ".join(labels.get(v, str(v)) for v in value) or ui("none", language)
+    if question.kind == "single":
+        return labels.get(value, str(value))
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+class _Words:
+    def __init__(self, kb: KnowledgeBase, result: Result, language: Language) -> None:
+        self.kb = kb
+        self.result = result
+        self.language = language
+
+    def why(self, trace: Trace) -> Why:
+        reasons: dict[str, Reason] = {}
+        answers: dict[str, Any] = {}
+        context: dict[str, str | None] = dict(trace.context)
+        citations: list[str] = list(trace.citations)
+        unanswered: list[str] = list(trace.unanswered)
+        self._follow(trace, reasons, answers, context, citations, set())
+        return Why(
+            reasons=list(reasons.values()),
+            answers=[self.answer_line(q, v) for q, v in answers.items()],
+            context=context,
+            citations=[readable(c) for c in dict.fromkeys(citations)],
+            open_questions=[self.answer_line(q, None) for q in dict.fromkeys(unanswered)],
+        )
+
+    def _follow(
+        self,
+        trace: Trace,
+        reasons: dict[str, Reason],
+        answers: dict[str, Any],
+        context: dict[str, str | None],
+        citations: list[str],
+        seen: set[str],
+    ) -> None:
+        for rule_id in trace.rules:
+            rule = self.kb.rule[rule_id]
+            reasons[rule_id] = Reason(
+                explanation=rule.explanation.get(self.language),
+                citations=[readable(c) for c in rule.citations],
+            )
+            citations += rule.citations
+        answers.update(trace.answers)
+        context.update(trace.context)
+        for fact_id in trace.facts:
+            if fact_id in seen:
+                continue
+            seen.add(fact_id)
+            fact = self.result.facts.get(fact_id)
+            if fact is not None and fact.value == "true":
+                self._follow(fact.trace, reasons, answers, context, citations, seen)
+
+    def answer_line(self, question_id: str, value: Any) -> AnswerLine:
+        question = self.kb.question[question_id]
+        return AnswerLine(
+            question=question_id,
+            text=question.text.get(self.language),
+            answer=answer_text(question, value, self.language) if value is not None else "",
+        )
+
+
+def build_view(
+    kb: KnowledgeBase, result: Result, language: Language, title: str | None = None
+) -> ReportView:
+    words = _Words(kb, result, language)
+    classifications = []
+    for item in result.classifications:
+        classification = kb.classification[item.id]
+        titles = {v.id: v.title.get(language) for v in classification.values}
+        classifications.append(
+            ClassificationView(
+                id=item.id,
+                title=classification.title.get(language),
+                values=item.values,
+                value_titles=[titles[v] for v in item.values],
+                determined=item.determined,
+                possible_titles=[titles[v] for v in item.possible],
+                why=words.why(item.trace),
+            )
+        )
+    obligations = [_obligation_view(kb, o, words) for o in result.obligations]
+    measures = []
+    for item in result.measures:
+        measure = kb.measure[item.id]
+        measures.append(
+            MeasureView(
+                id=item.id,
+                title=measure.title.get(language),
+                text=measure.text.get(language),
+                due=item.due,
+                phases=list(measure.phases),
+                who=list(measure.who),
+                evidence=measure.evidence.get(language),
+                obligations=[kb.obligation[o].title.get(language) for o in item.obligations],
+            )
+        )
+    return ReportView(
+        language=language,
+        title=title,
+        as_of=result.as_of,
+        context=result.context.model_dump(),
+        packs=[p.model_dump() for p in result.packs],
+        disclaimers=[p.meta.disclaimer.get(language) for p in kb.packs],
+        classifications=classifications,
+        obligations=[o for o in obligations if o.status in ("applies_now", "applies_from")],
+        undetermined_obligations=[o for o in obligations if o.status == "undetermined"],
+        measures=measures,
+        open_questions=[words.answer_line(q, None) for q in result.open_questions],
+        inconsistencies=[i.message for i in result.inconsistencies],
+        answered=result.answered,
+        complete=result.complete,
+    )
+
+
+def _obligation_view(kb: KnowledgeBase, item: Any, words: _Words) -> ObligationView:
+    language = words.language
+    obligation = kb.obligation[item.id]
+    return ObligationView(
+        id=item.id,
+        title=obligation.title.get(language),
+        text=obligation.text.get(language),
+        role=obligation.role,
+        status=item.status,
+        status_text=ui(item.status, language),
+        applies_from=item.applies_from,
+        dates_by_version=item.dates_by_version,
+        citations=[readable(c) for c in obligation.citations],
+        uncertainty=obligation.uncertainty.get(language) if obligation.uncertainty else None,
+        measures=[kb.measure[m].title.get(language) for m in obligation.measures],
+        why=words.why(item.trace),
+    )
