@@ -94,6 +94,8 @@ def _is_union_tag(part: Any) -> bool:
 def load_pack(folder: Path | resources.abc.Traversable, display_root: str | None = None) -> Pack:
     """Read and validate one pack folder. Raises `PackError` listing every problem found."""
     root = display_root or str(folder)
+    if not folder.is_dir():
+        raise PackError([PackProblem(root, "no such pack folder")])
     files = sorted(
         (entry for entry in folder.iterdir() if entry.name.endswith((".yaml", ".yml"))),
         key=lambda entry: (entry.name != "pack.yaml", entry.name),

@@ -69,6 +69,7 @@ class Logic:
         self._encode_visibility()
         self._encode_facts()
         self.solver = Solver(name="cadical153", bootstrap_with=self.clauses)
+        self._given_to_solver = len(self.clauses)
 
     def close(self) -> None:
         self.solver.delete()
@@ -76,7 +77,12 @@ class Logic:
     # -- questions answered ----------------------------------------------------------------------
 
     def satisfiable(self, literals: Iterable[int]) -> bool:
-        return bool(self.solver.solve(assumptions=list(literals)))
+        # Literals made after the solver started bring definitions the solver has not seen yet.
+        literals = list(literals)
+        for clause in self.clauses[self._given_to_solver :]:
+            self.solver.add_clause(clause)
+        self._given_to_solver = len(self.clauses)
+        return bool(self.solver.solve(assumptions=literals))
 
     def witness(self) -> dict[str, Any]:
         """Context, date and answers of the last satisfying assignment, for error messages."""

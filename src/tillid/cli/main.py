@@ -1,0 +1,258 @@
+"""`tillid` on the command line. Commands are thin: they read input, call the core, print."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from enum import Enum
+from importlib import resources
+from pathlib import Path
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+
+from tillid.assessment.answers import AnswerFileError, AnswerSet, read_answer_set
+from tillid.assessment.engine import engine_for
+from tillid.assessment.result import Result
+from tillid.assessment.reevaluate import reevaluate
+from tillid.cli.questionnaire import Questionnaire
+from tillid.cli.terminal import print_report
+from tillid.knowledge.base import KnowledgeBase
+from tillid.knowledge.diff import diff_packs
+from tillid.knowledge.export import export_knowledge
+from tillid.knowledge.lint import lint_folders
+from tillid.knowledge.loading import PackError, load_builtin_packs, load_packs
+from tillid.knowledge.model import Language
+from tillid.reports.render import to_json, to_markdown
+from tillid.reports.view import ReportView, build_view
+
+app = typer.Typer(
+    help="tillid: assess, govern and document AI under the EU AI Act, the GDPR and national law.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
+content_app = typer.Typer(help="Check, export and compare knowledge packs.", no_args_is_help=True)
+app.add_typer(content_app, name="content")
+
+console = Console()
+errors = Console(stderr=True)
+
+
+class OutputFormat(str, Enum):
+    text = "text"
+    markdown = "markdown"
+    json = "json"
+
+
+class Lang(str, Enum):
+    da = "da"
+    en = "en"
+    sv = "sv"
+
+
+def _fail(message: str, code: int = 2) -> typer.Exit:
+    errors.print(f"[red]Error:[/red] {escape(message)}", highlight=False)
+    return typer.Exit(code)
+
+
+def _knowledge(pack_folders: list[Path] | None) -> KnowledgeBase:
+    try:
+        packs = load_packs(pack_folders) if pack_folders else load_builtin_packs()
+        return KnowledgeBase.build(packs)
+    except PackError as error:
+        raise _fail("the knowledge packs have problems:\n" + str(error)) from None
+
+
+def _date(value: str | None, default: dt.date | None = None) -> dt.date:
+    if value is None:
+        return default or dt.date.today()
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise _fail(f'"{value}" is not a date; write it as YYYY-MM-DD, e.g. 2026-11-21.') from None
+
+
+PacksOption = typer.Option(
+    None, "--packs", help="Use these pack folders instead of the built-in packs (repeatable)."
+)
+
+
+@app.command()
+def assess(
+    answers: Path | None = typer.Option(
+        None, "--answers", "-a", help="Evaluate a saved answers file (YAML/JSON) instead of asking."
+    ),
+    resume: Path | None = typer.Option(
+        None, "--resume", help="Continue an interactive assessment saved in this file."
+    ),
+    save: Path = typer.Option(
+        Path("tillid-answers.yaml"), "--save", help="Where the interactive questionnaire saves."
+    ),
+    output_format: OutputFormat = typer.Option(OutputFormat.text, "--format", "-f"),
+    language: Lang | None = typer.Option(None, "--lang", "-l", help="da, en or sv."),
+    as_of: str | None = typer.Option(None, "--as-of", help="Assess as of this date (YYYY-MM-DD)."),
+    output: Path | None = typer.Option(None, "--output", "-o", help="Write the report here."),
+    packs: list[Path] | None = PacksOption,
+) -> None:
+    """Assess an AI system: interactively, or from a saved answers file."""
+    kb = _knowledge(packs)
+    answer_set = AnswerSet()
+    source = answers or resume
+    if source is not None:
+        try:
+            answer_set = read_answer_set(source)
+        except AnswerFileError as error:
+            raise _fail(str(error)) from None
+    if language is not None:
+        answer_set.language = language.value  # type: ignore[assignment]
+    when = _date(as_of, answer_set.as_of)
+    if answers is None:
+        answer_set = Questionnaire(
+            engine_for(kb), answer_set, resume or save, when, console, ask=_ask
+        ).run()
+    result = engine_for(kb).evaluate(
+        answer_set.context, answer_set.answers, when, frozenset(answer_set.skipped)
+    )
+    view = build_view(kb, result, answer_set.language, answer_set.title)
+    _emit(view, result, output_format, output)
+
+
+def _ask(prompt: str) -> str:
+    try:
+        return console.input(f"[bold]{prompt}[/bold] › ")
+    except EOFError:
+        return "q"
+
+
+def _emit(view: ReportView, result: Result, output_format: OutputFormat, output: Path | None) -> None:
+    if output_format is OutputFormat.text and output is None:
+        print_report(console, view)
+        return
+    if output_format is OutputFormat.json:
+        text = to_json(view, result)
+    elif output_format is OutputFormat.markdown:
+        text = to_markdown(view)
+    else:
+        file_console = Console(record=True, width=100)
+        with file_console.capture():
+            print_report(file_console, view)
+        text = file_console.export_text()
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        output.write_text(text, encoding="utf-8")
+        console.print(f"Wrote {output}")
+
+
+@app.command()
+def demo(
+    language: Lang = typer.Option(Lang.da, "--lang", "-l"),
+    as_of: str | None = typer.Option(None, "--as-of", help="Assess as of this date (YYYY-MM-DD)."),
+) -> None:
+    """Show a real assessment of a demo case: fraud-risk scoring of benefit recipients."""
+    kb = _knowledge(None)
+    example = resources.files("tillid.examples").joinpath("benefit_fraud_scoring.yaml")
+    answer_set = read_answer_set(Path(str(example)))
+    when = _date(as_of, answer_set.as_of)
+    result = engine_for(kb).evaluate(answer_set.context, answer_set.answers, when)
+    print_report(console, build_view(kb, result, language.value, answer_set.title))  # type: ignore[arg-type]
+    console.print(
+        "\n[dim]Try it yourself: [bold]tillid assess[/bold] (interactive) or "
+        "[bold]tillid assess --answers FILE[/bold].[/dim]"
+    )
+
+
+@app.command("reassess")
+def reassess(
+    answer_files: list[Path] = typer.Argument(..., help="Saved answers files."),
+    old: list[Path] = typer.Option(..., "--old", help="Pack folders of the old version."),
+    new: list[Path] | None = typer.Option(
+        None, "--new", help="Pack folders of the new version (default: the built-in packs)."
+    ),
+    as_of: str | None = typer.Option(None, "--as-of"),
+) -> None:
+    """Re-evaluate saved assessments against a new pack version and show what changed."""
+    old_kb, new_kb = _knowledge(old), _knowledge(new)
+    sets = []
+    for path in answer_files:
+        try:
+            sets.append((str(path), read_answer_set(path)))
+        except AnswerFileError as error:
+            raise _fail(str(error)) from None
+    changed = 0
+    for item in reevaluate(old_kb, new_kb, sets, _date(as_of)):
+        if not item.changes:
+            console.print(f"{item.name}: [green]no change[/green]")
+            continue
+        changed += 1
+        console.print(f"[bold]{item.name}[/bold]:")
+        for change in item.changes:
+            detail = f" {change.before} → {change.after}" if change.before or change.after else ""
+            console.print(f"  {change.kind:20} {change.item}{detail}")
+    console.print(f"{changed} of {len(sets)} assessments changed.")
+
+
+@content_app.command("check")
+def content_check(
+    folders: list[Path] | None = typer.Argument(None, help="Pack folders (default: built-in)."),
+) -> None:
+    """Prove the packs consistent: schema, ids, translations, reachability, exclusivity."""
+    report = lint_folders(folders)
+    for finding in report.findings:
+        style = "red" if finding.severity == "error" else "yellow"
+        console.print(f"[{style}]{escape(str(finding))}[/{style}]", highlight=False, soft_wrap=True)
+    counts = ", ".join(f"{v} {k}" for k, v in report.counts.items())
+    summary = f"{', '.join(report.packs)}: {counts}" if report.packs else "no packs read"
+    if not report.ok:
+        console.print(f"[red]{len(report.errors)} error(s)[/red] in {summary}")
+        raise typer.Exit(1)
+    console.print(f"[green]OK[/green] {summary}; {len(report.findings)} warning(s)")
+
+
+@content_app.command("export")
+def content_export(
+    export_format: str = typer.Option("json", "--format", help="Only json for now."),
+    output: Path | None = typer.Option(None, "--output", "-o"),
+    packs: list[Path] | None = PacksOption,
+) -> None:
+    """The whole knowledge base as one documented JSON document."""
+    if export_format != "json":
+        raise _fail(f'unknown export format "{export_format}"; use json.')
+    text = json.dumps(export_knowledge(_knowledge(packs)), ensure_ascii=False, indent=2)
+    if output is None:
+        sys.stdout.write(text + "\n")
+    else:
+        output.write_text(text + "\n", encoding="utf-8")
+        console.print(f"Wrote {output}")
+
+
+@content_app.command("diff")
+def content_diff(
+    old: Path = typer.Argument(..., help="Old pack folder (or a folder of pack folders)."),
+    new: Path = typer.Argument(..., help="New pack folder (or a folder of pack folders)."),
+) -> None:
+    """List the items added, removed and changed between two versions of packs."""
+    try:
+        changes = diff_packs(load_packs(_pack_folders(old)), load_packs(_pack_folders(new)))
+    except PackError as error:
+        raise _fail(str(error)) from None
+    for change in changes:
+        console.print(str(change), highlight=False, soft_wrap=True)
+    console.print(f"{len(changes)} change(s).")
+
+
+def _pack_folders(path: Path) -> list[Path]:
+    if not path.is_dir():
+        raise _fail(f"{path} is not a folder.")
+    if (path / "pack.yaml").is_file():
+        return [path]
+    folders = sorted(p for p in path.iterdir() if (p / "pack.yaml").is_file())
+    if not folders:
+        raise _fail(f"{path} holds no pack (no pack.yaml in it or its subfolders).")
+    return folders
+
+
+def main() -> None:  # pragma: no cover - console entry point
+    app()

@@ -1,0 +1,94 @@
+"""Rich rendering of a report view for the terminal."""
+
+from __future__ import annotations
+
+from rich.console import Console, Group
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from tillid.knowledge.model import Language
+from tillid.reports.render import heading
+from tillid.reports.view import ReportView, Why
+
+STATUS_STYLE = {
+    "applies_now": "bold red",
+    "applies_from": "yellow",
+    "undetermined": "cyan",
+    "not_applicable": "dim",
+}
+
+
+def print_report(console: Console, view: ReportView) -> None:
+    lang = view.language
+    title = heading("report", lang) + (f": {view.title}" if view.title else "")
+    console.rule(f"[bold]{title}[/bold]")
+    console.print(f"{heading('as_of', lang)} {view.as_of.isoformat()}", style="dim")
+    for classification in view.classifications:
+        value = ", ".join(classification.value_titles) or "–"
+        if not classification.determined:
+            value += f"  ({', '.join(classification.possible_titles)}?)"
+        console.print(
+            Panel(
+                Group(Text(value, style="bold"), *_why(classification.why, lang)),
+                title=classification.title,
+                title_align="left",
+            )
+        )
+    table = Table(title=heading("obligations", lang), show_lines=True, expand=True)
+    table.add_column("", ratio=3)
+    table.add_column("", ratio=1)
+    for obligation in view.obligations:
+        when = obligation.status_text
+        if obligation.status == "applies_from" and obligation.applies_from:
+            when += f" {obligation.applies_from.isoformat()}"
+        body = Group(
+            Text(obligation.title, style="bold"),
+            Text(obligation.text),
+            Text(", ".join(obligation.citations), style="dim"),
+            *(
+                [Text(f"{heading('uncertain', lang)}: {obligation.uncertainty}", style="italic")]
+                if obligation.uncertainty
+                else []
+            ),
+        )
+        table.add_row(body, Text(when, style=STATUS_STYLE[obligation.status]))
+    if view.obligations:
+        console.print(table)
+    else:
+        console.print(f"{heading('obligations', lang)}: {heading('none', lang)}")
+    if view.undetermined_obligations:
+        console.print(f"[cyan]{heading('undetermined', lang)}:[/cyan]")
+        for obligation in view.undetermined_obligations:
+            console.print(Text(f"  • {obligation.title} ({', '.join(obligation.citations)})"))
+    if view.measures:
+        measures = Table(title=heading("measures", lang), expand=True)
+        measures.add_column("")
+        measures.add_column(heading("due", lang))
+        for measure in view.measures:
+            measures.add_row(
+                Group(Text(measure.title, style="bold"), Text(measure.text)),
+                measure.due.isoformat() if measure.due else "",
+            )
+        console.print(measures)
+    if view.open_questions:
+        console.print(f"[cyan]{heading('open', lang)} ({len(view.open_questions)}):[/cyan]")
+        for question in view.open_questions[:10]:
+            console.print(Text(f"  • {question.text}"))
+    if view.inconsistencies:
+        console.print(f"[red]{heading('inconsistent', lang)}:[/red]")
+        for message in view.inconsistencies:
+            console.print(Text(f"  • {message}"))
+    for disclaimer in view.disclaimers:
+        console.print(Text(disclaimer, style="dim italic"))
+
+
+def _why(why: Why, lang: Language) -> list[Text]:
+    lines = []
+    for reason in why.reasons:
+        lines.append(Text(f"• {reason.explanation} ({', '.join(reason.citations)})"))
+    for answer in why.answers:
+        lines.append(Text(f"  {answer.text} → {answer.answer}", style="dim"))
+    if why.open_questions:
+        lines.append(Text(f"{heading('open', lang)}: {len(why.open_questions)}", style="cyan"))
+    return lines

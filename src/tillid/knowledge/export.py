@@ -1,0 +1,48 @@
+"""The whole knowledge base as one documented JSON document, for other tools.
+
+Shape (`format: tillid-knowledge`, `format_version: 1`):
+- `packs`: each pack's metadata and items exactly as in YAML (conditions in their YAML form);
+- `citations`: every citation key used, with the act, a readable form, a link to the official text,
+  and the ids of the items that cite it;
+- `context_dimensions`: the context values conditions may test.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tillid import __version__
+from tillid.knowledge.base import KnowledgeBase
+from tillid.knowledge.citations import act_of, readable
+from tillid.knowledge.context import CONTEXT_DIMENSIONS
+
+FORMAT_VERSION = 1
+
+
+def export_knowledge(kb: KnowledgeBase) -> dict[str, Any]:
+    packs = []
+    cited_by: dict[str, list[str]] = {}
+    for pack in kb.packs:
+        data = pack.model_dump(mode="json", exclude={"source_lines"}, exclude_none=True)
+        packs.append(data)
+        for kind in ("questions", "rules", "obligations", "glossary"):
+            for item in getattr(pack, kind):
+                for key in item.citations:
+                    cited_by.setdefault(key, []).append(item.id)
+    citations = {}
+    for key in sorted(cited_by):
+        act = act_of(key)
+        citations[key] = {
+            "act": act.title if act else None,
+            "readable": readable(key),
+            "link": act.url if act else None,
+            "cited_by": cited_by[key],
+        }
+    return {
+        "format": "tillid-knowledge",
+        "format_version": FORMAT_VERSION,
+        "generator": f"tillid {__version__}",
+        "context_dimensions": {k: list(v) for k, v in CONTEXT_DIMENSIONS.items()},
+        "packs": packs,
+        "citations": citations,
+    }
