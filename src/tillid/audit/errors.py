@@ -21,7 +21,9 @@ class AuditDataError(AuditError):
     """The data opened fine but does not fit the spec: missing column, wrong labels, no rows."""
 
 
-def column_not_found(column: str, where: str, columns: Iterable[str], role: str = "") -> AuditDataError:
+def column_not_found(
+    column: str, where: str, columns: Iterable[str], role: str = ""
+) -> AuditDataError:
     """`Column "sex" not found in data.csv. Columns are: age, gender, outcome, prediction.`"""
     role_text = f" (given as {role})" if role else ""
     listed = ", ".join(columns) or "(none)"

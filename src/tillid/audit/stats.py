@@ -1,6 +1,6 @@
-"""Small-sample statistics on aggregate counts: Wilson intervals, tests, multiple-testing correction.
+"""Statistics on aggregate counts: Wilson intervals, tests, multiple-testing correction.
 
-Everything here works on counts that already left the backend, so it is plain Python: no rows, no numpy.
+Everything here works on counts that already left the backend: plain Python, no rows, no numpy.
 """
 
 from __future__ import annotations
@@ -16,9 +16,9 @@ Correction = Literal["holm", "bh"]
 
 
 def wilson_interval(successes: float, n: float, confidence: float = 0.95) -> tuple[float, float]:
-    """Wilson score interval for a binomial proportion; stays inside [0, 1] even for 0 or n successes.
+    """Wilson score interval for a proportion; stays inside [0, 1] even for 0 or n successes.
 
-    `successes` and `n` may be fractional when rows are weighted (then `n` is the effective sample size).
+    `successes` and `n` may be fractional for weighted rows (`n` is then the effective size).
     """
     if n <= 0:
         return (math.nan, math.nan)
@@ -83,9 +83,7 @@ def compare_proportions(x1: float, n1: float, x2: float, n2: float, exact: bool)
     """
     total = n1 + n2
     successes = x1 + x2
-    expected = (
-        min(n1, n2) * min(successes, total - successes) / total if total > 0 else 0.0
-    )
+    expected = min(n1, n2) * min(successes, total - successes) / total if total > 0 else 0.0
     if exact and expected < 5:
         return TestOutcome("fisher-exact", fisher_exact_test(int(x1), int(n1), int(x2), int(n2)))
     return TestOutcome("z-test", two_proportion_z_test(x1, n1, x2, n2))

@@ -1,0 +1,348 @@
+"""Check the spec against the data, and decide which value of target and prediction is positive.
+
+One small aggregate query profiles the role columns (row count, distinct values, ranges); only
+counts, minima and maxima leave the backend, plus up to 20 distinct label values for a message.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Any
+
+import ibis
+import ibis.expr.datatypes as dt
+import ibis.expr.types as ir
+
+from tillid.audit.errors import AuditDataError, AuditSpecError, column_not_found
+from tillid.audit.sources import OpenedSource
+from tillid.audit.spec import AuditSpec, Label
+
+POSITIVE_WORDS = {"1", "true", "yes", "y", "ja", "j", "positive", "pos"}
+NEGATIVE_WORDS = {"0", "false", "no", "n", "nej", "nein", "negative", "neg"}
+SHOWN_VALUES = 20
+
+
+@dataclass
+class Roles:
+    """The spec resolved against one table: the columns and the positive values to compare with."""
+
+    target: str
+    prediction: str
+    positive: Label
+    prediction_positive: Label | None
+    prediction_threshold: float | None
+    protected: list[str]
+    score: str | None = None
+    weights: str | None = None
+    score_min: float | None = None
+    score_max: float | None = None
+    rows: int = 0
+    warnings: list[str] = field(default_factory=list)
+
+    def y(self, t: ir.Table) -> ir.BooleanColumn:
+        """Observed positive; NULL where the target is missing."""
+        column: ir.BooleanColumn = t[self.target] == ibis.literal(self.positive)
+        return column
+
+    def y_hat(self, t: ir.Table) -> ir.BooleanColumn:
+        """Predicted positive; NULL where the prediction is missing."""
+        if self.prediction_threshold is not None:
+            column: ir.BooleanColumn = t[self.prediction] >= self.prediction_threshold
+        else:
+            column = t[self.prediction] == ibis.literal(self.prediction_positive)
+        return column
+
+    @property
+    def scores_are_probabilities(self) -> bool:
+        return (
+            self.score_min is not None
+            and self.score_max is not None
+            and self.score_min >= 0.0
+            and self.score_max <= 1.0
+        )
+
+
+def check_columns(spec: AuditSpec, source: OpenedSource) -> None:
+    """Every column the spec names must exist; the message lists the real ones."""
+    columns = list(source.table.columns)
+    wanted: list[tuple[str, str]] = [("target", spec.target), ("prediction", spec.prediction)]
+    wanted += [("protected attribute", name) for name in spec.protected]
+    if spec.score:
+        wanted.append(("score", spec.score))
+    if spec.weights:
+        wanted.append(("weights", spec.weights))
+    wanted += [("declared column", name) for name in spec.columns]
+    if spec.drift and spec.drift.split_column:
+        wanted.append(("drift split column", spec.drift.split_column))
+    for role, name in wanted:
+        if name not in columns:
+            raise column_not_found(name, source.description, columns, role)
+
+
+def resolve_roles(spec: AuditSpec, source: OpenedSource) -> Roles:
+    check_columns(spec, source)
+    t = source.table
+    schema = t.schema()
+    _require_numeric(spec.score, schema, source, "score")
+    _require_numeric(spec.weights, schema, source, "weights")
+    if spec.prediction_threshold is not None:
+        _require_numeric(spec.prediction, schema, source, "prediction (with a threshold)")
+
+    profile = source.execute(t.aggregate(**_profile_aggregates(spec, t)))
+    row = profile.iloc[0].to_dict()
+    rows = int(row["rows"])
+    if rows == 0:
+        raise AuditDataError(f"{source.description} has no rows: there is nothing to audit.")
+    if spec.weights and _number(row["weights_min"]) is not None and row["weights_min"] < 0:
+        raise AuditDataError(
+            f'Column "{spec.weights}" holds negative weights in {source.description}; '
+            "weights must be zero or more."
+        )
+
+    warnings: list[str] = []
+    target_values = _label_values(source, spec.target, row, "target")
+    positive = _positive_label(
+        spec, spec.target, target_values, schema[spec.target], source, warnings
+    )
+    prediction_positive: Label | None = None
+    if spec.prediction_threshold is None:
+        prediction_values = _label_values(source, spec.prediction, row, "prediction")
+        prediction_positive = _prediction_positive(
+            spec,
+            positive,
+            target_values,
+            prediction_values,
+            schema[spec.prediction],
+            source,
+            warnings,
+        )
+    return Roles(
+        target=spec.target,
+        prediction=spec.prediction,
+        positive=positive,
+        prediction_positive=prediction_positive,
+        prediction_threshold=spec.prediction_threshold,
+        protected=list(spec.protected),
+        score=spec.score,
+        weights=spec.weights,
+        score_min=_number(row.get("score_min")),
+        score_max=_number(row.get("score_max")),
+        rows=rows,
+        warnings=warnings,
+    )
+
+
+def _profile_aggregates(spec: AuditSpec, t: ir.Table) -> dict[str, ir.Scalar]:
+    aggregates: dict[str, ir.Scalar] = {"rows": t.count()}
+    roles = [("target", spec.target)]
+    if spec.prediction_threshold is None:
+        roles.append(("prediction", spec.prediction))
+    for role, name in roles:
+        column = _orderable(t[name])
+        aggregates[f"{role}_distinct"] = t[name].nunique()
+        aggregates[f"{role}_min"] = column.min()
+        aggregates[f"{role}_max"] = column.max()
+    if spec.score:
+        aggregates["score_min"] = t[spec.score].cast("float64").min()
+        aggregates["score_max"] = t[spec.score].cast("float64").max()
+    if spec.weights:
+        aggregates["weights_min"] = t[spec.weights].cast("float64").min()
+    return aggregates
+
+
+def _orderable(column: ir.Column) -> ir.Column:
+    # PostgreSQL has no min/max for booleans; as integers they order the same everywhere.
+    if column.type().is_boolean():
+        return column.cast("int8")
+    return column
+
+
+def _label_values(source: OpenedSource, name: str, row: dict[str, Any], role: str) -> list[Any]:
+    """Distinct non-missing values of a label column: from min/max when there are at most two."""
+    distinct = int(row[f"{role}_distinct"])
+    if distinct == 0:
+        raise AuditDataError(
+            f'Column "{name}" ({role}) is empty in {source.description}: every value is missing.'
+        )
+    is_boolean = source.table[name].type().is_boolean()
+    if distinct <= 2:
+        values = [row[f"{role}_min"], row[f"{role}_max"]]
+        values = [bool(v) for v in values] if is_boolean else [_plain(v) for v in values]
+        return sorted(set(values), key=str)
+    query = (
+        source.table.select(value=source.table[name]).distinct().dropna().limit(SHOWN_VALUES + 1)
+    )
+    found = source.execute(query)["value"].tolist()
+    return sorted((_plain(v) for v in found), key=str)
+
+
+def _plain(value: Any) -> Any:
+    """numpy scalars to Python ones, integral floats to int (so 1.0 shows as 1)."""
+    if hasattr(value, "item"):
+        value = value.item()
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+def _number(value: Any) -> float | None:
+    if value is None:
+        return None
+    number = float(value)
+    return None if math.isnan(number) else number
+
+
+def _require_numeric(name: str | None, schema: Any, source: OpenedSource, role: str) -> None:
+    if name is None:
+        return
+    dtype = schema[name]
+    if not (dtype.is_numeric() or dtype.is_boolean()):
+        raise AuditDataError(
+            f'Column "{name}" ({role}) must hold numbers, but in {source.description} it holds '
+            f"{_type_words(dtype)}."
+        )
+
+
+def _type_words(dtype: dt.DataType) -> str:
+    if dtype.is_string():
+        return "text"
+    if dtype.is_temporal():
+        return "dates or times"
+    return str(dtype)
+
+
+def _show(values: list[Any]) -> str:
+    shown = ", ".join(str(v) for v in values[:SHOWN_VALUES])
+    return shown + (", ..." if len(values) > SHOWN_VALUES else "")
+
+
+def coerce_label(value: Label, dtype: dt.DataType) -> Label:
+    """The spec's label as the column's type: YAML and CLI flags cannot know it."""
+    if dtype.is_boolean():
+        if isinstance(value, str):
+            text = value.strip().lower()
+            if text in POSITIVE_WORDS:
+                return True
+            if text in NEGATIVE_WORDS:
+                return False
+            raise AuditSpecError(f'"{value}" is not a true/false value')
+        return bool(value)
+    if dtype.is_integer():
+        number = float(value)
+        if not number.is_integer():
+            raise AuditSpecError(f'"{value}" is not a whole number')
+        return int(number)
+    if dtype.is_floating() or dtype.is_decimal():
+        return float(value)
+    if dtype.is_string():
+        if isinstance(value, float) and value.is_integer():
+            return str(int(value))
+        if isinstance(value, bool):
+            return str(value).lower()
+        return str(value)
+    return value
+
+
+def _positive_label(
+    spec: AuditSpec,
+    name: str,
+    values: list[Any],
+    dtype: dt.DataType,
+    source: OpenedSource,
+    warnings: list[str],
+) -> Label:
+    where = source.description
+    if spec.positive_label is not None:
+        try:
+            positive = coerce_label(spec.positive_label, dtype)
+        except (AuditSpecError, ValueError):
+            raise AuditDataError(
+                f'The positive label "{spec.positive_label}" does not fit column "{name}" '
+                f"(target) in "
+                f"{where}, which holds {_type_words(dtype)}: {_show(values)}."
+            ) from None
+        if positive not in values and len(values) <= SHOWN_VALUES:
+            raise AuditDataError(
+                f'The positive label "{spec.positive_label}" never occurs in column '
+                f'"{name}" (target) '
+                f"in {where}. Its values are: {_show(values)}."
+            )
+        if len(values) > 2:
+            warnings.append(
+                f'Target "{name}" has {len(values) if len(values) <= SHOWN_VALUES else "many"} '
+                f'values; "{positive}" is treated as positive and every other value as negative.'
+            )
+        return positive
+    guessed = _guess_positive(values)
+    if guessed is None:
+        if len(values) > 2:
+            raise AuditDataError(
+                f'Column "{name}" (target) in {where} is not binary: it holds {_show(values)}. '
+                "tillid audits yes/no decisions: give the value that counts as positive "
+                "(--positive-label, or positive_label in the spec)."
+            )
+        raise AuditDataError(
+            f'Column "{name}" (target) in {where} holds {_show(values)}: say which one is the '
+            "positive outcome (--positive-label, or positive_label in the spec)."
+        )
+    if len(values) == 1:
+        warnings.append(f'Target "{name}" has only one value ({values[0]}); rates are one-sided.')
+    return guessed
+
+
+def _guess_positive(values: list[Any]) -> Label | None:
+    if len(values) > 2:
+        return None
+    words = {str(v).strip().lower() for v in values}
+    positives = [v for v in values if str(v).strip().lower() in POSITIVE_WORDS]
+    if words <= POSITIVE_WORDS | NEGATIVE_WORDS and len(positives) == 1:
+        positive: Label = positives[0]
+        return positive
+    if words <= NEGATIVE_WORDS:
+        # Only negatives observed (e.g. all 0): the positive is the usual partner.
+        only = values[0]
+        if isinstance(only, bool):
+            return True
+        if isinstance(only, int):
+            return 1
+    return None
+
+
+def _prediction_positive(
+    spec: AuditSpec,
+    positive: Label,
+    target_values: list[Any],
+    values: list[Any],
+    dtype: dt.DataType,
+    source: OpenedSource,
+    warnings: list[str],
+) -> Label:
+    name = spec.prediction
+    label = spec.prediction_positive_label
+    if label is None:
+        label = positive
+    try:
+        prediction_positive = coerce_label(label, dtype)
+    except (AuditSpecError, ValueError):
+        raise AuditDataError(
+            f'Column "{name}" (prediction) in {source.description} holds {_show(values)}, which '
+            f'cannot be compared with the positive label "{label}". Give prediction_positive_label '
+            "(--prediction-positive-label) or a prediction_threshold for scores."
+        ) from None
+    if spec.prediction_positive_label is None:
+        target_words = {str(v) for v in target_values} | {str(prediction_positive)}
+        unknown = [v for v in values if str(coerce_label(v, dtype)) not in target_words]
+        if unknown:
+            raise AuditDataError(
+                f'Column "{name}" (prediction) in {source.description} holds {_show(unknown)}, '
+                f'which the target "{spec.target}" never does. Give the prediction value '
+                "that means "
+                "positive (--prediction-positive-label), or a prediction_threshold for a score."
+            )
+    if len(values) > 2:
+        warnings.append(
+            f'Prediction "{name}" has more than two values; "{prediction_positive}" is treated as '
+            "positive and every other value as negative."
+        )
+    return prediction_positive

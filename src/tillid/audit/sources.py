@@ -1,0 +1,202 @@
+"""Open the data where it lives as an Ibis table: a file, an in-memory table, or a database.
+
+Nothing here reads rows into Python, except an Excel workbook, which DuckDB cannot stream offline.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit, urlunsplit
+
+import ibis
+import ibis.expr.types as ir
+
+from tillid.audit.errors import AuditDataError, AuditSourceError
+
+FILE_KINDS = {
+    ".csv": "csv",
+    ".tsv": "csv",
+    ".txt": "csv",
+    ".parquet": "parquet",
+    ".pq": "parquet",
+    ".xlsx": "excel",
+    ".xlsm": "excel",
+}
+
+
+@dataclass(frozen=True)
+class OpenedSource:
+    """An Ibis table plus the words to name it in messages (never a password)."""
+
+    table: ir.Table
+    description: str
+    backend: Any
+
+    @property
+    def backend_name(self) -> str:
+        return str(getattr(self.backend, "name", "unknown"))
+
+    def execute(self, expr: ir.Expr) -> Any:
+        return self.backend.execute(expr)
+
+
+def open_source(
+    source: Any,
+    *,
+    table: str | None = None,
+    query: str | None = None,
+    encoding: str | None = None,
+) -> OpenedSource:
+    """Open `source`: a path, a database URL (with `table` or `query`), or a table object.
+
+    Table objects: pandas, Polars (eager or lazy), Arrow, an Ibis table bound to any backend,
+    or a PySpark DataFrame.
+    """
+    if isinstance(source, ir.Table):
+        return OpenedSource(source, "the given Ibis table", _backend_of(source))
+    if isinstance(source, str | Path) and _looks_like_url(str(source)):
+        return _open_database(str(source), table=table, query=query)
+    if isinstance(source, str | Path):
+        return _open_file(Path(source), encoding=encoding)
+    if _is_spark_dataframe(source):
+        return _open_spark_dataframe(source)
+    return _open_in_memory(source)
+
+
+def _looks_like_url(text: str) -> bool:
+    return re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*://", text) is not None
+
+
+def redact_url(url: str) -> str:
+    """The URL without its password, for messages and reports."""
+    parts = urlsplit(url)
+    if parts.password is None:
+        return url
+    netloc = parts.netloc.rsplit("@", 1)[1]
+    user = parts.username or ""
+    return urlunsplit(parts._replace(netloc=f"{user}:***@{netloc}"))
+
+
+def _open_database(url: str, *, table: str | None, query: str | None) -> OpenedSource:
+    shown = redact_url(url)
+    if (table is None) == (query is None):
+        raise AuditSourceError(
+            f"For the database {shown}, give exactly one of a table name (--table) "
+            "or an SQL query (--query)."
+        )
+    try:
+        backend = ibis.connect(url)
+    except ModuleNotFoundError as error:
+        raise AuditSourceError(
+            f"Cannot open {shown}: the driver module {error.name!r} is not installed. "
+            "Install tillid with the matching extra, e.g. pip install 'tillid[postgres]'."
+        ) from None
+    except Exception as error:
+        raise AuditSourceError(
+            f"Could not connect to the database {shown}: {_first_line(error)}. "
+            "Check host, port, database name, user and that the server is running."
+        ) from None
+    try:
+        if table is not None:
+            opened = backend.table(table)
+            description = f'table "{table}" in {shown}'
+        else:
+            opened = backend.sql(query)
+            description = f"query on {shown}"
+    except Exception as error:
+        what = f'table "{table}"' if table is not None else "the SQL query"
+        raise AuditSourceError(f"Could not read {what} in {shown}: {_first_line(error)}") from None
+    return OpenedSource(opened, description, backend)
+
+
+def _open_file(path: Path, *, encoding: str | None) -> OpenedSource:
+    if not path.exists():
+        raise AuditSourceError(f"File {path} does not exist.")
+    if path.is_dir():
+        raise AuditSourceError(f"{path} is a folder; give a CSV, Parquet or Excel file.")
+    kind = FILE_KINDS.get(path.suffix.lower())
+    if kind is None:
+        known = ", ".join(sorted(FILE_KINDS))
+        raise AuditSourceError(f"Cannot read {path.name}: the file type must be one of {known}.")
+    if path.stat().st_size == 0:
+        raise AuditDataError(f"{path.name} is empty: it has no header and no rows.")
+    backend = ibis.duckdb.connect()
+    try:
+        if kind == "csv":
+            options: dict[str, Any] = {"encoding": encoding} if encoding else {}
+            if path.suffix.lower() == ".tsv":
+                options["delim"] = "\t"
+            table = backend.read_csv(path, **options)
+            # DuckDB reads lazily; counting makes encoding errors surface here, with the file name.
+            backend.execute(table.count())
+        elif kind == "parquet":
+            table = backend.read_parquet(path)
+        else:
+            table = ibis.memtable(_read_excel(path))
+    except AuditSourceError:
+        raise
+    except Exception as error:
+        raise AuditSourceError(_file_error_message(path, error)) from None
+    return OpenedSource(table, path.name, backend)
+
+
+def _file_error_message(path: Path, error: Exception) -> str:
+    text = str(error)
+    if "not utf-8 encoded" in text or "Invalid unicode" in text:
+        return (
+            f"{path.name} is not UTF-8 text. Save it as UTF-8, or give its encoding "
+            "(e.g. --encoding latin-1 or encoding: latin-1 in the spec)."
+        )
+    return f"Could not read {path.name}: {_first_line(error)}"
+
+
+def _read_excel(path: Path) -> Any:
+    import pandas as pd
+
+    try:
+        return pd.read_excel(path, sheet_name=0, engine="openpyxl")
+    except Exception as error:
+        raise AuditSourceError(
+            f"Could not read the Excel file {path.name}: {_first_line(error)}"
+        ) from None
+
+
+def _open_in_memory(data: Any) -> OpenedSource:
+    module = type(data).__module__.split(".")[0]
+    if module == "polars" and hasattr(data, "collect"):
+        data = data.collect()
+    if module not in {"pandas", "polars", "pyarrow"}:
+        raise AuditSourceError(
+            f"Cannot audit a {type(data).__name__}: give a file path, a database URL, or a pandas, "
+            "Polars, Arrow, Ibis or PySpark table."
+        )
+    kind = {"pandas": "pandas", "polars": "Polars", "pyarrow": "Arrow"}[module]
+    return OpenedSource(ibis.memtable(data), f"the {kind} table", ibis.duckdb.connect())
+
+
+def _is_spark_dataframe(data: Any) -> bool:
+    return type(data).__module__.startswith("pyspark.sql") and hasattr(data, "sparkSession")
+
+
+def _open_spark_dataframe(frame: Any) -> OpenedSource:
+    import uuid
+
+    name = f"tillid_audit_{uuid.uuid4().hex}"
+    frame.createOrReplaceTempView(name)
+    backend = ibis.pyspark.connect(frame.sparkSession)
+    return OpenedSource(backend.table(name), "the Spark DataFrame", backend)
+
+
+def _backend_of(table: ir.Table) -> Any:
+    try:
+        return table._find_backend(use_default=True)
+    except Exception:
+        return ibis.duckdb.connect()
+
+
+def _first_line(error: BaseException) -> str:
+    text = str(error).strip() or type(error).__name__
+    return text.splitlines()[0].rstrip(".")
