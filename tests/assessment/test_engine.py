@@ -48,7 +48,10 @@ def test_benefit_system_in_a_municipality_is_high_risk_with_fria_dated_by_legal_
     assert fria.status == "applies_from"
     assert fria.applies_from == dt.date(2027, 12, 2)
     assert fria.legal_version == "mini.v2026"
-    assert fria.dates_by_version == {"mini.v2024": dt.date(2026, 8, 2), "mini.v2026": dt.date(2027, 12, 2)}
+    assert fria.dates_by_version == {
+        "mini.v2024": dt.date(2026, 8, 2),
+        "mini.v2026": dt.date(2027, 12, 2),
+    }
     assert fria.trace.context == {"organisation_type": "municipality"}
     assert [m.id for m in result.measures] == ["mini.m_fria"]
     assert result.measures[0].due == dt.date(2027, 12, 2)
@@ -123,7 +126,9 @@ def test_skipped_questions_stay_open_but_are_not_asked_next(mini_kb: KnowledgeBa
     assert not result.complete
 
 
-def test_unknown_context_leaves_context_dependent_duties_undetermined(mini_kb: KnowledgeBase) -> None:
+def test_unknown_context_leaves_context_dependent_duties_undetermined(
+    mini_kb: KnowledgeBase,
+) -> None:
     answers = {"mini.infers": True, "mini.area": ["benefits"]}
     result = evaluate(mini_kb, Context(), answers, TODAY)
     assert result.obligation("mini.o_fria").status == "undetermined"
@@ -132,5 +137,7 @@ def test_unknown_context_leaves_context_dependent_duties_undetermined(mini_kb: K
 def test_the_same_input_gives_the_same_result(mini_kb: KnowledgeBase) -> None:
     answers = {"mini.infers": True, "mini.area": ["benefits", "other"], "mini.users": 12}
     first = evaluate(mini_kb, MUNICIPALITY, answers, TODAY).model_dump_json()
-    second = evaluate(mini_kb, MUNICIPALITY, dict(reversed(answers.items())), TODAY).model_dump_json()
+    second = evaluate(
+        mini_kb, MUNICIPALITY, dict(reversed(answers.items())), TODAY
+    ).model_dump_json()
     assert first == second

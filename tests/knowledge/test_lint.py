@@ -2,8 +2,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tillid.knowledge.lint import lint_folders
 from conftest import MINI
+from tillid.knowledge.lint import lint_folders
 
 
 def _replace(path: Path, old: str, new: str) -> None:
@@ -51,7 +51,11 @@ def test_an_obligation_that_can_never_apply_is_found(mini_copy: Path) -> None:
 
 
 def test_a_missing_translation_names_item_field_and_language(mini_copy: Path) -> None:
-    _replace(mini_copy / "content.yaml", "title: {da: Stop brugen, en: Stop using it, sv: Sluta använda det}", "title: {da: Stop brugen, en: Stop using it}")
+    _replace(
+        mini_copy / "content.yaml",
+        "title: {da: Stop brugen, en: Stop using it, sv: Sluta använda det}",
+        "title: {da: Stop brugen, en: Stop using it}",
+    )
     report = lint_folders([mini_copy])
     assert any("mini.o_stop: title has no sv text" in f.message for f in report.errors)
 
@@ -64,11 +68,18 @@ def test_an_unknown_act_prefix_in_a_citation_is_an_error(mini_copy: Path) -> Non
 
 def test_a_question_depending_on_a_later_question_is_an_error(mini_copy: Path) -> None:
     content = mini_copy / "content.yaml"
-    _replace(content, "    citations: [\"aia:art3(1)\"]\n  - id: mini.area",
-             "    citations: [\"aia:art3(1)\"]\n    show_if: {answer: mini.note, answered: true}\n"
-             "  - id: mini.area")
-    _replace(content, "facts:\n", "  - id: mini.note\n    section: mini.scope\n    kind: text\n"
-             "    text: {da: Note, en: Note, sv: Not}\nfacts:\n")
+    _replace(
+        content,
+        '    citations: ["aia:art3(1)"]\n  - id: mini.area',
+        '    citations: ["aia:art3(1)"]\n    show_if: {answer: mini.note, answered: true}\n'
+        "  - id: mini.area",
+    )
+    _replace(
+        content,
+        "facts:\n",
+        "  - id: mini.note\n    section: mini.scope\n    kind: text\n"
+        "    text: {da: Note, en: Note, sv: Not}\nfacts:\n",
+    )
     report = lint_folders([mini_copy])
     assert any("which is asked later" in f.message for f in report.findings)
 

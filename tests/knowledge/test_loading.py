@@ -16,7 +16,11 @@ def _replace(path: Path, old: str, new: str) -> None:
 
 
 def test_a_misspelt_field_is_reported_with_file_and_line(mini_copy: Path) -> None:
-    _replace(mini_copy / "content.yaml", "    show_if: {answer: mini.area", "    shwo_if: {answer: mini.area")
+    _replace(
+        mini_copy / "content.yaml",
+        "    show_if: {answer: mini.area",
+        "    shwo_if: {answer: mini.area",
+    )
     with pytest.raises(PackError) as caught:
         load_pack(mini_copy)
     message = str(caught.value)
@@ -35,21 +39,35 @@ def test_broken_yaml_names_the_line(mini_copy: Path) -> None:
 
 
 def test_a_condition_in_an_unknown_shape_is_explained(mini_copy: Path) -> None:
-    _replace(mini_copy / "content.yaml", "when: {answer: mini.infers, is: true}", "when: {answer: mini.infers, equals: true}")
+    _replace(
+        mini_copy / "content.yaml",
+        "when: {answer: mini.infers, is: true}",
+        "when: {answer: mini.infers, equals: true}",
+    )
     with pytest.raises(PackError) as caught:
         load_pack(mini_copy)
     assert "needs exactly one of is, in, includes" in str(caught.value)
 
 
 def test_unknown_fact_reference_suggests_the_closest_id(mini_copy: Path) -> None:
-    _replace(mini_copy / "content.yaml", "{fact: mini.ai_system}, {answer: mini.area, includes: scoring}", "{fact: mini.ai_sytem}, {answer: mini.area, includes: scoring}")
+    _replace(
+        mini_copy / "content.yaml",
+        "{fact: mini.ai_system}, {answer: mini.area, includes: scoring}",
+        "{fact: mini.ai_sytem}, {answer: mini.area, includes: scoring}",
+    )
     with pytest.raises(PackError) as caught:
         KnowledgeBase.build([load_pack(mini_copy)])
-    assert 'fact "mini.ai_sytem" does not exist (did you mean "mini.ai_system"?)' in str(caught.value)
+    assert 'fact "mini.ai_sytem" does not exist (did you mean "mini.ai_system"?)' in str(
+        caught.value
+    )
 
 
 def test_comparing_with_an_option_the_question_lacks_is_an_error(mini_copy: Path) -> None:
-    _replace(mini_copy / "content.yaml", "{answer: mini.area, includes: scoring}", "{answer: mini.area, includes: scorng}")
+    _replace(
+        mini_copy / "content.yaml",
+        "{answer: mini.area, includes: scoring}",
+        "{answer: mini.area, includes: scorng}",
+    )
     with pytest.raises(PackError) as caught:
         KnowledgeBase.build([load_pack(mini_copy)])
     assert "has no option ['scorng']" in str(caught.value)
@@ -63,7 +81,11 @@ def test_duplicate_ids_are_reported_with_both_places(mini_copy: Path) -> None:
 
 
 def test_circular_facts_are_refused(mini_copy: Path) -> None:
-    _replace(mini_copy / "content.yaml", "when: {answer: mini.infers, is: true}", "when: {fact: mini.minimal}")
+    _replace(
+        mini_copy / "content.yaml",
+        "when: {answer: mini.infers, is: true}",
+        "when: {fact: mini.minimal}",
+    )
     with pytest.raises(PackError) as caught:
         KnowledgeBase.build([load_pack(mini_copy)])
     assert "depend on each other in a circle" in str(caught.value)

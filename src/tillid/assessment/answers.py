@@ -52,8 +52,17 @@ def read_answer_set(path: Path) -> AnswerSet:
         raise AnswerFileError(f"Answers file {path} is not a UTF-8 text file.") from None
     try:
         data = json.loads(text) if path.suffix == ".json" else yaml.safe_load(text)
-    except (yaml.YAMLError, json.JSONDecodeError) as error:
-        raise AnswerFileError(f"Answers file {path} is not valid YAML/JSON: {error}") from None
+    except json.JSONDecodeError as error:
+        raise AnswerFileError(
+            f"Answers file {path} is not valid JSON: {error.msg} at line {error.lineno}."
+        ) from None
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f" at line {mark.line + 1}" if mark is not None else ""
+        problem = getattr(error, "problem", None) or "syntax error"
+        raise AnswerFileError(
+            f"Answers file {path} is not valid YAML/JSON: {problem}{where}."
+        ) from None
     if not isinstance(data, dict):
         raise AnswerFileError(
             f"Answers file {path} must be a mapping with 'context' and 'answers'; got {type(data).__name__}."

@@ -395,7 +395,10 @@ class Engine:
         for version in sorted(pack.meta.legal_versions, key=lambda v: v.in_force_from):
             chosen = previous
             for entry in obligation.applies_from:
-                if entry.legal_version == version.id and self.compile(entry.when)(state) is not False:
+                if (
+                    entry.legal_version == version.id
+                    and self.compile(entry.when)(state) is not False
+                ):
                     chosen = entry.date
                     break
             if chosen is not None:
@@ -486,20 +489,23 @@ class _Explainer:
             case All(items) | AnyOf(items):
                 # An all-false or any-true is decided by its first such part; an all-true or
                 # any-false needs every part; an unknown one waits on its unknown parts.
-                values = [(item, compiled(item)(state)) for item in items]
+                values: list[tuple[Condition, Tri]] = [(c, compiled(c)(state)) for c in items]
                 short_circuit = value is (isinstance(condition, AnyOf))
                 if value is None:
-                    chosen = [(item, v) for item, v in values if v is None]
+                    chosen: list[tuple[Condition, Tri]] = [(c, v) for c, v in values if v is None]
                 elif short_circuit:
-                    chosen = [next((item, v) for item, v in values if v is value)]
+                    chosen = [next((c, v) for c, v in values if v is value)]
                 else:
                     chosen = values
-                for item, item_value in chosen:
-                    self._collect(item, item_value, into)
+                for part, part_value in chosen:
+                    self._collect(part, part_value, into)
             case Not(item):
                 self._collect(item, None if value is None else not value, into)
-            case AnswerIn(question) | AnswerIncludes(question) | Answered(question) | AnswerCompare(
-                question
+            case (
+                AnswerIn(question)
+                | AnswerIncludes(question)
+                | Answered(question)
+                | AnswerCompare(question)
             ):
                 self._collect_answer(question, value, into)
             case FactHolds(fact):
@@ -514,8 +520,8 @@ class _Explainer:
     def _collect_answer(self, question_id: str, value: Tri, into: _Collected) -> None:
         state = self.state
         visible = state.visible(question_id)
-        answer = state.answers.get(question_id, _MISSING)
-        if visible is True and answer is not _MISSING:
+        answer = state.answers.get(question_id)
+        if visible is True and answer is not None:
             into.answers[question_id] = _plain(answer)
         elif visible is False:
             into.answers[question_id] = None

@@ -56,10 +56,17 @@ def compare_results(old: Result, new: Result) -> list[Change]:
     """What differs between two results for the same answers, in a stable order."""
     changes: list[Change] = []
     old_classes = {c.id: c.values for c in old.classifications}
-    for item in new.classifications:
-        before = old_classes.get(item.id)
-        if before != item.values:
-            changes.append(Change(kind="classification", item=item.id, before=before, after=item.values))
+    for classification in new.classifications:
+        previous = old_classes.get(classification.id)
+        if previous != classification.values:
+            changes.append(
+                Change(
+                    kind="classification",
+                    item=classification.id,
+                    before=previous,
+                    after=classification.values,
+                )
+            )
     old_obligations = {o.id: o for o in old.obligations}
     new_obligations = {o.id: o for o in new.obligations}
     for obligation_id in sorted(old_obligations.keys() | new_obligations.keys()):
@@ -69,11 +76,17 @@ def compare_results(old: Result, new: Result) -> list[Change]:
         now = after.status if after else "not_applicable"
         applies = ("applies_now", "applies_from")
         if was not in applies and now in applies:
-            changes.append(Change(kind="obligation_added", item=obligation_id, before=was, after=now))
+            changes.append(
+                Change(kind="obligation_added", item=obligation_id, before=was, after=now)
+            )
         elif was in applies and now not in applies:
-            changes.append(Change(kind="obligation_removed", item=obligation_id, before=was, after=now))
+            changes.append(
+                Change(kind="obligation_removed", item=obligation_id, before=was, after=now)
+            )
         elif was != now:
-            changes.append(Change(kind="obligation_status", item=obligation_id, before=was, after=now))
+            changes.append(
+                Change(kind="obligation_status", item=obligation_id, before=was, after=now)
+            )
         if before and after and now in applies and before.applies_from != after.applies_from:
             changes.append(
                 Change(
@@ -115,7 +128,10 @@ _WORKER: tuple[KnowledgeBase, KnowledgeBase] | None = None
 
 def _start_worker(old_folders: Sequence[Path], new_folders: Sequence[Path]) -> None:
     global _WORKER  # one pair of knowledge bases per worker process, loaded once
-    _WORKER = (KnowledgeBase.build(load_packs(old_folders)), KnowledgeBase.build(load_packs(new_folders)))
+    _WORKER = (
+        KnowledgeBase.build(load_packs(old_folders)),
+        KnowledgeBase.build(load_packs(new_folders)),
+    )
 
 
 def _work(batch: list[tuple[str, AnswerSet]], as_of: dt.date) -> list[Reevaluation]:

@@ -47,7 +47,9 @@ class FactResult(Frozen):
 class ClassificationResult(Frozen):
     id: str
     values: list[str] = Field(description="Values that hold (at most one when exclusive).")
-    possible: list[str] = Field(description="Values that may still hold once open questions are answered.")
+    possible: list[str] = Field(
+        description="Values that may still hold once open questions are answered."
+    )
     determined: bool
     trace: Trace
 
@@ -69,7 +71,9 @@ class ObligationResult(Frozen):
 class MeasureResult(Frozen):
     id: str
     obligations: list[str]
-    due: dt.date | None = Field(description="Earliest date from which an obligation needing it applies.")
+    due: dt.date | None = Field(
+        description="Earliest date from which an obligation needing it applies."
+    )
     phases: list[str]
     in_current_phase: bool | None
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sys
-from enum import Enum
+from enum import StrEnum
 from importlib import resources
 from pathlib import Path
 
@@ -15,8 +15,8 @@ from rich.markup import escape
 
 from tillid.assessment.answers import AnswerFileError, AnswerSet, read_answer_set
 from tillid.assessment.engine import engine_for
-from tillid.assessment.result import Result
 from tillid.assessment.reevaluate import reevaluate
+from tillid.assessment.result import Result
 from tillid.cli.questionnaire import Questionnaire
 from tillid.cli.terminal import print_report
 from tillid.knowledge.base import KnowledgeBase
@@ -24,7 +24,6 @@ from tillid.knowledge.diff import diff_packs
 from tillid.knowledge.export import export_knowledge
 from tillid.knowledge.lint import lint_folders
 from tillid.knowledge.loading import PackError, load_builtin_packs, load_packs
-from tillid.knowledge.model import Language
 from tillid.reports.render import to_json, to_markdown
 from tillid.reports.view import ReportView, build_view
 
@@ -40,20 +39,20 @@ console = Console()
 errors = Console(stderr=True)
 
 
-class OutputFormat(str, Enum):
+class OutputFormat(StrEnum):
     text = "text"
     markdown = "markdown"
     json = "json"
 
 
-class Lang(str, Enum):
+class Lang(StrEnum):
     da = "da"
     en = "en"
     sv = "sv"
 
 
 def _fail(message: str, code: int = 2) -> typer.Exit:
-    errors.print(f"[red]Error:[/red] {escape(message)}", highlight=False)
+    errors.print(f"[red]Error:[/red] {escape(message)}", highlight=False, soft_wrap=True)
     return typer.Exit(code)
 
 
@@ -126,7 +125,9 @@ def _ask(prompt: str) -> str:
         return "q"
 
 
-def _emit(view: ReportView, result: Result, output_format: OutputFormat, output: Path | None) -> None:
+def _emit(
+    view: ReportView, result: Result, output_format: OutputFormat, output: Path | None
+) -> None:
     if output_format is OutputFormat.text and output is None:
         print_report(console, view)
         return

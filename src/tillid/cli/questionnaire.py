@@ -28,16 +28,22 @@ WORDS: dict[str, dict[Language, str]] = {
         "sv": "Skriv < för att gå tillbaka, ? för hjälp, - för att hoppa över, q för att spara och sluta.",
     },
     "yes_no": {"da": "j/n", "en": "y/n", "sv": "j/n"},
-    "multi": {"da": "vælg et eller flere numre, fx 1,3", "en": "choose one or more numbers, e.g. 1,3",
-              "sv": "välj ett eller flera nummer, t.ex. 1,3"},
+    "multi": {
+        "da": "vælg et eller flere numre, fx 1,3",
+        "en": "choose one or more numbers, e.g. 1,3",
+        "sv": "välj ett eller flera nummer, t.ex. 1,3",
+    },
     "single": {"da": "vælg et nummer", "en": "choose a number", "sv": "välj ett nummer"},
     "number": {"da": "et tal", "en": "a number", "sv": "ett tal"},
     "date": {"da": "dato ÅÅÅÅ-MM-DD", "en": "date YYYY-MM-DD", "sv": "datum ÅÅÅÅ-MM-DD"},
     "text": {"da": "tekst", "en": "text", "sv": "text"},
     "invalid": {"da": "Ugyldigt svar", "en": "Invalid answer", "sv": "Ogiltigt svar"},
     "saved": {"da": "Gemt i", "en": "Saved to", "sv": "Sparat i"},
-    "done": {"da": "Alle relevante spørgsmål er besvaret.", "en": "All relevant questions are answered.",
-             "sv": "Alla relevanta frågor är besvarade."},
+    "done": {
+        "da": "Alle relevante spørgsmål er besvaret.",
+        "en": "All relevant questions are answered.",
+        "sv": "Alla relevanta frågor är besvarade.",
+    },
     "context": {"da": "Først lidt om jer", "en": "First, about you", "sv": "Först lite om er"},
     "sources": {"da": "Kilder", "en": "Sources", "sv": "Källor"},
     "examples": {"da": "Eksempler", "en": "Examples", "sv": "Exempel"},
@@ -45,19 +51,31 @@ WORDS: dict[str, dict[Language, str]] = {
 }
 
 CONTEXT_LABELS: dict[str, dict[Language, str]] = {
-    "organisation_type": {"da": "Organisationstype", "en": "Organisation type", "sv": "Organisationstyp"},
+    "organisation_type": {
+        "da": "Organisationstype",
+        "en": "Organisation type",
+        "sv": "Organisationstyp",
+    },
     "country": {"da": "Land", "en": "Country", "sv": "Land"},
     "lifecycle_phase": {"da": "Fase", "en": "Lifecycle phase", "sv": "Fas"},
     "municipality": {"da": "Kommune", "en": "Municipality", "sv": "Kommun"},
     "region": {"da": "Region", "en": "Region", "sv": "Region"},
     "state_agency": {"da": "Statslig myndighed", "en": "State agency", "sv": "Statlig myndighet"},
-    "other_public_body": {"da": "Anden offentlig myndighed", "en": "Other public body",
-                          "sv": "Annan offentlig aktör"},
-    "private_public_service": {"da": "Privat aktør, der leverer offentlig service",
-                               "en": "Private body delivering a public service",
-                               "sv": "Privat aktör som levererar offentlig service"},
-    "sme": {"da": "Lille eller mellemstor virksomhed", "en": "Small or medium-sized company",
-            "sv": "Litet eller medelstort företag"},
+    "other_public_body": {
+        "da": "Anden offentlig myndighed",
+        "en": "Other public body",
+        "sv": "Annan offentlig aktör",
+    },
+    "private_public_service": {
+        "da": "Privat aktør, der leverer offentlig service",
+        "en": "Private body delivering a public service",
+        "sv": "Privat aktör som levererar offentlig service",
+    },
+    "sme": {
+        "da": "Lille eller mellemstor virksomhed",
+        "en": "Small or medium-sized company",
+        "sv": "Litet eller medelstort företag",
+    },
     "company": {"da": "Anden virksomhed", "en": "Other company", "sv": "Annat företag"},
     "DK": {"da": "Danmark", "en": "Denmark", "sv": "Danmark"},
     "SE": {"da": "Sverige", "en": "Sweden", "sv": "Sverige"},
@@ -116,9 +134,7 @@ class Questionnaire:
                     self.console.print(self.words("done"), style="green")
                     break
                 total = len(result.visible_questions)
-                self.console.print(
-                    f"[dim]{result.answered}/{total} {self.words('progress')}[/dim]"
-                )
+                self.console.print(f"[dim]{result.answered}/{total} {self.words('progress')}[/dim]")
                 self._ask_question(self.engine.kb.question[result.next_question])
         except Stop:
             pass
@@ -155,8 +171,11 @@ class Questionnaire:
     def _ask_question(self, question: Question) -> None:
         section = self.engine.kb.section[question.section]
         self.console.print(
-            Panel(escape(question.text.get(self.language)), title=escape(section.title.get(self.language)),
-                  title_align="left")
+            Panel(
+                escape(question.text.get(self.language)),
+                title=escape(section.title.get(self.language)),
+                title_align="left",
+            )
         )
         if question.kind in ("single", "multi"):
             for number, option in enumerate(question.options, start=1):
@@ -207,8 +226,10 @@ class Questionnaire:
                 self.console.print(f"  • {escape(example.get(self.language))}")
         for option in question.options:
             if option.help:
-                self.console.print(f"  [bold]{escape(option.label.get(self.language))}[/bold]: "
-                                   f"{escape(option.help.get(self.language))}")
+                self.console.print(
+                    f"  [bold]{escape(option.label.get(self.language))}[/bold]: "
+                    f"{escape(option.help.get(self.language))}"
+                )
         if question.citations:
             sources = ", ".join(readable(c) for c in question.citations)
             self.console.print(f"[dim]{self.words('sources')}: {sources}[/dim]")

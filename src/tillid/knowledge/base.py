@@ -13,6 +13,7 @@ import difflib
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from graphlib import CycleError, TopologicalSorter
+from typing import Any
 
 from tillid.knowledge.conditions import (
     AnswerCompare,
@@ -90,7 +91,7 @@ class KnowledgeBase:
             for version in pack.meta.legal_versions:
                 problems += self._add(pack, version.id, self.legal_version, version)
             for kind in ITEM_KINDS:
-                target: dict[str, object] = getattr(self, _INDEX_OF[kind])
+                target: dict[str, Any] = getattr(self, _INDEX_OF[kind])
                 for item in getattr(pack, kind):
                     problems += self._add(pack, item.id, target, item)
             order = {s.id: n for n, s in enumerate(pack.sections)}
@@ -100,7 +101,9 @@ class KnowledgeBase:
             self.rules_for.setdefault(rule.derives, []).append(rule)
         return problems
 
-    def _add(self, pack: Pack, item_id: str, target: dict[str, object], item: object) -> list[PackProblem]:
+    def _add(
+        self, pack: Pack, item_id: str, target: dict[str, Any], item: object
+    ) -> list[PackProblem]:
         problems = []
         namespace = pack.meta.namespace + "."
         where = pack.source_lines.get(item_id, pack.meta.id)
@@ -175,7 +178,9 @@ class KnowledgeBase:
             loaded = {p.meta.id for p in self.packs}
             for required in pack.meta.requires:
                 if required not in loaded:
-                    problems.append(PackProblem(pack.meta.id, f'requires pack "{required}", not loaded'))
+                    problems.append(
+                        PackProblem(pack.meta.id, f'requires pack "{required}", not loaded')
+                    )
         return problems
 
     def _answer_value_problems(self, owner: str, condition: Condition) -> list[PackProblem]:
@@ -264,7 +269,9 @@ def _value_mismatch(question: Question, node: AnswerIn | AnswerIncludes | Answer
         values: tuple[object, ...] = node.values
     elif kind == "yes_no":
         bad = [v for v in node.values if not isinstance(v, bool)]
-        return f"yes/no question {question.id} compared with {bad}; use true or false" if bad else ""
+        return (
+            f"yes/no question {question.id} compared with {bad}; use true or false" if bad else ""
+        )
     elif kind == "single":
         values = node.values
     elif kind == "multi":
@@ -272,7 +279,7 @@ def _value_mismatch(question: Question, node: AnswerIn | AnswerIncludes | Answer
     else:
         return f"{kind} question {question.id} can only be tested with answered"
     options = question.option_ids()
-    bad = [v for v in values if v not in options]
+    bad = [str(v) for v in values if v not in options]
     if bad:
         return f"question {question.id} has no option {bad}; options are: {', '.join(options)}"
     return ""

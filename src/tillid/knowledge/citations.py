@@ -20,23 +20,57 @@ class Act:
 ACTS: dict[str, Act] = {
     act.prefix: act
     for act in (
-        Act("aia", "Regulation (EU) 2024/1689 (AI Act)", "https://eur-lex.europa.eu/eli/reg/2024/1689/oj"),
+        Act(
+            "aia",
+            "Regulation (EU) 2024/1689 (AI Act)",
+            "https://eur-lex.europa.eu/eli/reg/2024/1689/oj",
+        ),
         Act(
             "aia-omnibus",
             "Digital Omnibus on AI (amending Regulation (EU) 2024/1689)",
             "https://eur-lex.europa.eu/",
         ),
-        Act("gdpr", "Regulation (EU) 2016/679 (GDPR)", "https://eur-lex.europa.eu/eli/reg/2016/679/oj"),
+        Act(
+            "gdpr",
+            "Regulation (EU) 2016/679 (GDPR)",
+            "https://eur-lex.europa.eu/eli/reg/2016/679/oj",
+        ),
         Act("edpb", "EDPB / Article 29 Working Party guidelines", "https://www.edpb.europa.eu/"),
-        Act("com-guidelines", "European Commission guidelines under the AI Act", "https://digital-strategy.ec.europa.eu/"),
+        Act(
+            "com-guidelines",
+            "European Commission guidelines under the AI Act",
+            "https://digital-strategy.ec.europa.eu/",
+        ),
         Act("dk-fvl", "Forvaltningsloven (DK)", "https://www.retsinformation.dk/eli/lta/2014/433"),
-        Act("dk-offl", "Offentlighedsloven (DK)", "https://www.retsinformation.dk/eli/lta/2020/145"),
-        Act("dk-dbl", "Databeskyttelsesloven (DK)", "https://www.retsinformation.dk/eli/lta/2018/502"),
-        Act("dk-datatilsynet", "Datatilsynet guidance and opinions (DK)", "https://www.datatilsynet.dk/"),
+        Act(
+            "dk-offl", "Offentlighedsloven (DK)", "https://www.retsinformation.dk/eli/lta/2020/145"
+        ),
+        Act(
+            "dk-dbl",
+            "Databeskyttelsesloven (DK)",
+            "https://www.retsinformation.dk/eli/lta/2018/502",
+        ),
+        Act(
+            "dk-datatilsynet",
+            "Datatilsynet guidance and opinions (DK)",
+            "https://www.datatilsynet.dk/",
+        ),
         Act("dk-fob", "Folketingets Ombudsmand (DK)", "https://www.ombudsmanden.dk/"),
-        Act("dk-aia-impl", "Danish act implementing the AI Act (L 154)", "https://www.retsinformation.dk/"),
-        Act("se-fl", "Förvaltningslagen (2017:900) (SE)", "https://www.riksdagen.se/sv/dokument-och-lagar/dokument/svensk-forfattningssamling/forvaltningslag-2017900_sfs-2017-900/"),
-        Act("se-kl", "Kommunallagen (2017:725) (SE)", "https://www.riksdagen.se/sv/dokument-och-lagar/dokument/svensk-forfattningssamling/kommunallag-2017725_sfs-2017-725/"),
+        Act(
+            "dk-aia-impl",
+            "Danish act implementing the AI Act (L 154)",
+            "https://www.retsinformation.dk/",
+        ),
+        Act(
+            "se-fl",
+            "Förvaltningslagen (2017:900) (SE)",
+            "https://www.riksdagen.se/sv/dokument-och-lagar/dokument/svensk-forfattningssamling/forvaltningslag-2017900_sfs-2017-900/",
+        ),
+        Act(
+            "se-kl",
+            "Kommunallagen (2017:725) (SE)",
+            "https://www.riksdagen.se/sv/dokument-och-lagar/dokument/svensk-forfattningssamling/kommunallag-2017725_sfs-2017-725/",
+        ),
         Act("se-imy", "IMY guidance (SE)", "https://www.imy.se/"),
         Act("se-digg", "DIGG guidance (SE)", "https://www.digg.se/"),
     )
@@ -61,9 +95,13 @@ def act_of(key: str) -> Act | None:
 def readable(key: str) -> str:
     """A human form: 'aia:art5(1)(a)' -> 'AI Act Art. 5(1)(a)'; 'aia:annex3(5)(a)' -> 'Annex III ...'."""
     prefix, provision = split_key(key)
-    short = {"aia": "AI Act", "gdpr": "GDPR", "dk-fvl": "FVL", "dk-offl": "OFFL", "se-fl": "FL"}.get(
-        prefix, prefix
-    )
+    short = {
+        "aia": "AI Act",
+        "gdpr": "GDPR",
+        "dk-fvl": "FVL",
+        "dk-offl": "OFFL",
+        "se-fl": "FL",
+    }.get(prefix, prefix)
     provision = re.sub(r"^art(\d+[a-z]?)", r"Art. \1", provision)
     provision = re.sub(r"^annex(\d+)", lambda m: f"Annex {_roman(int(m[1]))}", provision)
     provision = re.sub(r"^recital(\d+)", r"recital \1", provision)

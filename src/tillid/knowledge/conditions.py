@@ -199,7 +199,9 @@ def _parse_answer(raw: dict[str, Any]) -> Condition:
 def _scalar(value: Any, question: str) -> AnswerScalar:
     if isinstance(value, bool | str | int | float):
         return value
-    raise ConditionError(f"Answer {question} can only be compared with a single value; got {value!r}.")
+    raise ConditionError(
+        f"Answer {question} can only be compared with a single value; got {value!r}."
+    )
 
 
 def _scalars(value: Any, question: str, op: str) -> tuple[AnswerScalar, ...]:

@@ -43,7 +43,11 @@ def diff_packs(old: Sequence[Pack], new: Sequence[Pack]) -> list[ItemChange]:
         else:
             old_data, new_data = before[item_id][1], after[item_id][1]
             fields = tuple(
-                sorted(k for k in old_data.keys() | new_data.keys() if old_data.get(k) != new_data.get(k))
+                sorted(
+                    k
+                    for k in old_data.keys() | new_data.keys()
+                    if old_data.get(k) != new_data.get(k)
+                )
             )
             if fields:
                 changes.append(ItemChange("changed", before[item_id][0], item_id, fields))

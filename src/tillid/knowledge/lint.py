@@ -98,8 +98,17 @@ def _translation_findings(kb: KnowledgeBase) -> Iterator[Finding]:
         for path, text in _texts(pack.meta, ""):
             for language in text.missing():
                 yield Finding("error", pack.meta.id, f"{path} has no {language} text")
-        for kind in ("sections", "questions", "facts", "rules", "classifications", "obligations",
-                     "measures", "checks", "glossary"):
+        for kind in (
+            "sections",
+            "questions",
+            "facts",
+            "rules",
+            "classifications",
+            "obligations",
+            "measures",
+            "checks",
+            "glossary",
+        ):
             for item in getattr(pack, kind):
                 for path, text in _texts(item, ""):
                     for language in text.missing():
@@ -154,7 +163,9 @@ def _usage_findings(kb: KnowledgeBase) -> Iterator[Finding]:
     used_measures = {m for o in kb.obligation.values() for m in o.measures}
     for measure_id in kb.measure:
         if measure_id not in used_measures:
-            yield Finding("warning", kb.where(measure_id), f"measure {measure_id} is used by no obligation")
+            yield Finding(
+                "warning", kb.where(measure_id), f"measure {measure_id} is used by no obligation"
+            )
     for fact_id in kb.fact:
         if fact_id not in kb.rules_for:
             yield Finding("error", kb.where(fact_id), f"fact {fact_id} has no rule deriving it")
@@ -189,7 +200,9 @@ def _reachability(kb: KnowledgeBase, logic: Logic) -> Iterator[Finding]:
             yield Finding("warning", kb.where(rule.id), f"rule {rule.id} can never fire")
     for obligation in kb.obligation.values():
         pack = kb.pack_of[obligation.id].meta.id
-        if not logic.satisfiable([logic.pack_applies[pack], logic.literal(obligation.applies_when)]):
+        if not logic.satisfiable(
+            [logic.pack_applies[pack], logic.literal(obligation.applies_when)]
+        ):
             yield Finding(
                 "error", kb.where(obligation.id), f"obligation {obligation.id} can never apply"
             )

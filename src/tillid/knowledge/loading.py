@@ -50,7 +50,7 @@ def _read_yaml(path: Path, display: str) -> tuple[Any, dict[tuple[Any, ...], int
     text = path.read_text(encoding="utf-8")
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.load(text, Loader=yaml.SafeLoader)  # noqa: S506 - SafeLoader
+        data = yaml.load(text, Loader=yaml.SafeLoader)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = f":{mark.line + 1}" if mark is not None else ""
@@ -144,7 +144,11 @@ def load_pack(folder: Path | resources.abc.Traversable, display_root: str | None
 def builtin_pack_folders() -> list[resources.abc.Traversable]:
     root = resources.files(BUILTIN_PACKS)
     return sorted(
-        (entry for entry in root.iterdir() if entry.is_dir() and entry.joinpath("pack.yaml").is_file()),
+        (
+            entry
+            for entry in root.iterdir()
+            if entry.is_dir() and entry.joinpath("pack.yaml").is_file()
+        ),
         key=lambda entry: entry.name,
     )
 

@@ -11,7 +11,7 @@ answers, contexts and dates rather than a sample of them.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from itertools import combinations
+from itertools import combinations, pairwise
 from typing import Any
 
 from pysat.card import CardEnc, EncType
@@ -52,11 +52,16 @@ class Logic:
         self.pool = IDPool()
         self.clauses: list[list[int]] = []
         self._literal: dict[Condition, int] = {}
-        self._true = self.pool.id(("const", True))
+        self._true = self._var(("const", True))
         self.clauses.append([self._true])
         self._number_regions = self._collect_number_regions()
         self._dates = sorted(
-            {node.date for _, c in kb.conditions() for node in walk(c) if isinstance(node, DateFrom)}
+            {
+                node.date
+                for _, c in kb.conditions()
+                for node in walk(c)
+                if isinstance(node, DateFrom)
+            }
         )
         self._encode_context()
         self._encode_dates()
@@ -64,8 +69,8 @@ class Logic:
         self.pack_applies = {
             pack.meta.id: self.literal(pack.meta.applies_when) for pack in kb.packs
         }
-        self.visible = {q.id: self.pool.id(("visible", q.id)) for q in kb.questions}
-        self.fact = {f: self.pool.id(("fact", f)) for f in kb.fact}
+        self.visible = {q.id: self._var(("visible", q.id)) for q in kb.questions}
+        self.fact = {f: self._var(("fact", f)) for f in kb.fact}
         self._encode_visibility()
         self._encode_facts()
         self.solver = Solver(name="cadical153", bootstrap_with=self.clauses)
@@ -90,10 +95,10 @@ class Logic:
         found: dict[str, Any] = {}
         for dimension, values in CONTEXT_DIMENSIONS.items():
             for value in values:
-                if model.get(self.pool.id(("context", dimension, value))):
+                if model.get(self._var(("context", dimension, value))):
                     found[dimension] = value
         for when in self._dates:
-            if model.get(self.pool.id(("date_from", when))):
+            if model.get(self._var(("date_from", when))):
                 found["as_of"] = f">= {when.isoformat()}"
         answers: dict[str, Any] = {}
         for question in self.kb.questions:
@@ -102,7 +107,7 @@ class Logic:
             chosen = [
                 option
                 for option in self._answer_options(question.id)
-                if model.get(self.pool.id(("answer", question.id, option)))
+                if model.get(self._var(("answer", question.id, option)))
             ]
             if not chosen:
                 continue
@@ -128,7 +133,7 @@ class Logic:
         return cached
 
     def _define_and(self, parts: list[int]) -> int:
-        out = self.pool.id(("and", tuple(parts)))
+        out = self._var(("and", tuple(parts)))
         for part in parts:
             self.clauses.append([-out, part])
         self.clauses.append([out, *[-p for p in parts]])
@@ -137,7 +142,7 @@ class Logic:
     def _define_or(self, parts: list[int]) -> int:
         if not parts:
             return -self._true
-        out = self.pool.id(("or", tuple(parts)))
+        out = self._var(("or", tuple(parts)))
         for part in parts:
             self.clauses.append([out, -part])
         self.clauses.append([-out, *parts])
@@ -169,17 +174,20 @@ class Logic:
                     ]
                 )
             case FactHolds(fact):
-                return self.pool.id(("fact", fact))
+                return self._var(("fact", fact))
             case ContextIn(dimension, values):
-                return self._define_or([self.pool.id(("context", dimension, v)) for v in values])
+                return self._define_or([self._var(("context", dimension, v)) for v in values])
             case DateFrom(when):
-                return self.pool.id(("date_from", when))
+                return self._var(("date_from", when))
             case Always(value):
                 return self._true if value else -self._true
         raise TypeError(f"not a condition: {condition!r}")
 
+    def _var(self, key: object) -> int:
+        return int(self.pool.id(key))
+
     def _answer(self, question: str, option: str) -> int:
-        return self.pool.id(("answer", question, option))
+        return self._var(("answer", question, option))
 
     def _answer_options(self, question_id: str) -> list[str]:
         """The propositional 'values' of a question: its options, number regions, or 'given'."""
@@ -212,12 +220,12 @@ class Logic:
 
     def _encode_context(self) -> None:
         for dimension, values in CONTEXT_DIMENSIONS.items():
-            variables = [self.pool.id(("context", dimension, v)) for v in values]
+            variables = [self._var(("context", dimension, v)) for v in values]
             self._exactly_one(variables)
 
     def _encode_dates(self) -> None:
-        variables = [self.pool.id(("date_from", when)) for when in self._dates]
-        for earlier, later in zip(variables, variables[1:], strict=False):
+        variables = [self._var(("date_from", when)) for when in self._dates]
+        for earlier, later in pairwise(variables):
             self.clauses.append([-later, earlier])  # on or after a later date: after the earlier
 
     def _encode_answers(self) -> None:
@@ -261,7 +269,9 @@ class Logic:
         if len(variables) <= 6:
             self.clauses += [[-a, -b] for a, b in combinations(variables, 2)]
             return
-        encoded = CardEnc.atmost(lits=variables, bound=1, vpool=self.pool, encoding=EncType.seqcounter)
+        encoded = CardEnc.atmost(
+            lits=variables, bound=1, vpool=self.pool, encoding=EncType.seqcounter
+        )
         self.clauses += encoded.clauses
 
     def _exactly_one(self, variables: list[int]) -> None:
@@ -273,4 +283,3 @@ def _option_key(value: object) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     return str(value)
-

@@ -22,11 +22,17 @@ UI: dict[str, dict[Language, str]] = {
     "not_asked": {"da": "(ikke spurgt)", "en": "(not asked)", "sv": "(inte frågat)"},
     "applies_now": {"da": "Gælder nu", "en": "Applies now", "sv": "Gäller nu"},
     "applies_from": {"da": "Gælder fra", "en": "Applies from", "sv": "Gäller från"},
-    "undetermined": {"da": "Afhænger af ubesvarede spørgsmål", "en": "Depends on open questions",
-                     "sv": "Beror på obesvarade frågor"},
+    "undetermined": {
+        "da": "Afhænger af ubesvarede spørgsmål",
+        "en": "Depends on open questions",
+        "sv": "Beror på obesvarade frågor",
+    },
     "not_applicable": {"da": "Gælder ikke", "en": "Does not apply", "sv": "Gäller inte"},
-    "undetermined_class": {"da": "Endnu ikke afgjort", "en": "Not yet determined",
-                           "sv": "Ännu inte avgjort"},
+    "undetermined_class": {
+        "da": "Endnu ikke afgjort",
+        "en": "Not yet determined",
+        "sv": "Ännu inte avgjort",
+    },
     "none": {"da": "Ingen", "en": "None", "sv": "Ingen"},
 }
 
@@ -207,18 +213,20 @@ def build_view(
         )
     obligations = [_obligation_view(kb, o, words) for o in result.obligations]
     measures = []
-    for item in result.measures:
-        measure = kb.measure[item.id]
+    for measure_result in result.measures:
+        measure = kb.measure[measure_result.id]
         measures.append(
             MeasureView(
-                id=item.id,
+                id=measure_result.id,
                 title=measure.title.get(language),
                 text=measure.text.get(language),
-                due=item.due,
+                due=measure_result.due,
                 phases=list(measure.phases),
                 who=list(measure.who),
                 evidence=measure.evidence.get(language),
-                obligations=[kb.obligation[o].title.get(language) for o in item.obligations],
+                obligations=[
+                    kb.obligation[o].title.get(language) for o in measure_result.obligations
+                ],
             )
         )
     return ReportView(
