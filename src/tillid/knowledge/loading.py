@@ -71,19 +71,35 @@ def _where(display: str, index: dict[tuple[Any, ...], int], loc: tuple[Any, ...]
 
 
 def _validation_problems(
-    error: ValidationError, display: str, index: dict[tuple[Any, ...], int], prefix: tuple[Any, ...]
+    error: ValidationError, display: str, index: dict[tuple[Any, ...], int], data: Any
 ) -> list[PackProblem]:
     problems = []
     for item in error.errors():
         loc = tuple(part for part in item["loc"] if not _is_union_tag(part))
-        field = ".".join(str(p) for p in loc)
         message = item["msg"].removeprefix("Value error, ")
         if item["type"] == "extra_forbidden":
-            message = f'unknown field "{loc[-1]}" (check the spelling; allowed fields are in docs)'
+            message = f'unknown field "{loc[-1]}" (check the spelling; see docs/pack-format.md)'
         elif item["type"] == "missing":
             message = f'required field "{loc[-1]}" is missing'
-        problems.append(PackProblem(_where(display, index, prefix + loc), f"{field}: {message}"))
+        where = _where(display, index, loc)
+        problems.append(PackProblem(where, f"{_field_path(loc, data)}: {message}"))
     return problems
+
+
+def _field_path(loc: tuple[Any, ...], data: Any) -> str:
+    """'questions[2] (aia.role).options[1].label' rather than 'questions.2.options.1.label'."""
+    parts: list[str] = []
+    node = data
+    for part in loc:
+        if isinstance(part, int):
+            parts[-1] = f"{parts[-1]}[{part}]" if parts else f"[{part}]"
+            node = node[part] if isinstance(node, list) and part < len(node) else None
+            if isinstance(node, dict) and isinstance(node.get("id"), str) and len(parts) == 1:
+                parts[-1] += f" ({node['id']})"
+        else:
+            parts.append(str(part))
+            node = node.get(part) if isinstance(node, dict) else None
+    return ".".join(parts)
 
 
 def _is_union_tag(part: Any) -> bool:
@@ -124,12 +140,12 @@ def load_pack(folder: Path | resources.abc.Traversable, display_root: str | None
             try:
                 meta = PackMeta.model_validate(meta_data)
             except ValidationError as error:
-                problems.extend(_validation_problems(error, display, index, ()))
+                problems.extend(_validation_problems(error, display, index, meta_data))
             data = content
         try:
             part = PackContent.model_validate(data)
         except ValidationError as error:
-            problems.extend(_validation_problems(error, display, index, ()))
+            problems.extend(_validation_problems(error, display, index, data))
             continue
         for kind in ITEM_KINDS:
             items = getattr(part, kind)

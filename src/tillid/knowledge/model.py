@@ -19,6 +19,7 @@ from pydantic import (
     ConfigDict,
     Field,
     PlainSerializer,
+    field_validator,
     model_validator,
 )
 
@@ -70,6 +71,15 @@ class Text(Strict):
     da: str | None = None
     en: str | None = None
     sv: str | None = None
+
+    @field_validator("da", "en", "sv", mode="before")
+    @classmethod
+    def _not_a_yaml_boolean(cls, value: Any) -> Any:
+        if isinstance(value, bool | int | float):
+            raise ValueError(
+                f"YAML read this text as {value!r}; put it in quotes, e.g. \"No\" or \"On\""
+            )
+        return value
 
     def get(self, language: Language) -> str:
         """The text in `language`, falling back to Danish, then English, then Swedish."""
