@@ -15,7 +15,7 @@ from typing import Any
 import ibis
 import ibis.expr.types as ir
 
-from tillid.audit.labels import Roles
+from tillid.audit.labels import Roles, to_float
 
 Key = tuple[str | None, ...]
 Sums = dict[str, float]
@@ -54,7 +54,7 @@ def cell_aggregates(
     if roles.score:
         score = t[roles.score].cast("float64")
         scored = score.notnull() & y.notnull() & y_hat.notnull()
-        y_number = y.cast("float64")
+        y_number = to_float(y)
         w = weight if weight is not None else ibis.literal(1.0)
         aggregates["s_n"] = t.count(where=scored)
         aggregates["s_pos"] = t.count(where=scored & y)

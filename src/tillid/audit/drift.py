@@ -31,6 +31,17 @@ def drift_report(source: OpenedSource, spec: AuditSpec, k: int) -> DriftReport:
     assert spec.drift is not None
     drift = spec.drift
     reference, current = _reference_and_current(source, drift)
+    try:
+        return _drift_report(reference, current, spec, k)
+    finally:
+        reference.close()
+
+
+def _drift_report(
+    reference: OpenedSource, current: OpenedSource, spec: AuditSpec, k: int
+) -> DriftReport:
+    assert spec.drift is not None
+    drift = spec.drift
     columns = drift.columns or [
         c for c in current.table.columns if c not in {drift.split_column, spec.weights}
     ]

@@ -16,7 +16,7 @@ from tillid.audit.privacy import suppress_small_groups
 from tillid.audit.quality import quality_report
 from tillid.audit.result import AuditResult, Grouping, SuppressedGroup
 from tillid.audit.scores import auc_by_group
-from tillid.audit.sources import open_source
+from tillid.audit.sources import OpenedSource, open_source
 from tillid.audit.spec import AuditSpec
 
 Progress = Callable[[str], None]
@@ -39,6 +39,13 @@ def run_audit(
     say = progress or (lambda _step: None)
     say("opening the data")
     opened = open_source(source, table=table, query=query, encoding=encoding)
+    try:
+        return _audit(opened, spec, say)
+    finally:
+        opened.close()
+
+
+def _audit(opened: OpenedSource, spec: AuditSpec, say: Progress) -> AuditResult:
     say("checking columns and labels")
     roles = resolve_roles(spec, opened)
     checks = set(spec.checks)

@@ -154,8 +154,19 @@ def _profile_aggregates(spec: AuditSpec, t: ir.Table) -> dict[str, ir.Scalar]:
 def _orderable(column: ir.Column) -> ir.Column:
     # PostgreSQL has no min/max for booleans; as integers they order the same everywhere.
     if column.type().is_boolean():
-        return column.cast("int8")
+        return column.cast("int32")
     return column
+
+
+def to_float(value: ir.Value) -> ir.FloatingValue:
+    """A number or true/false as float64, keeping NULL: PostgreSQL cannot cast boolean to double."""
+    if value.type().is_boolean():
+        number: ir.FloatingValue = ibis.ifelse(
+            value.isnull(), ibis.null("float64"), ibis.ifelse(value, 1.0, 0.0)
+        )
+        return number
+    cast: ir.FloatingValue = value.cast("float64")
+    return cast
 
 
 def _label_values(source: OpenedSource, name: str, row: dict[str, Any], role: str) -> list[Any]:
@@ -171,7 +182,7 @@ def _label_values(source: OpenedSource, name: str, row: dict[str, Any], role: st
         values = [bool(v) for v in values] if is_boolean else [_plain(v) for v in values]
         return sorted(set(values), key=str)
     query = (
-        source.table.select(value=source.table[name]).distinct().dropna().limit(SHOWN_VALUES + 1)
+        source.table.select(value=source.table[name]).distinct().drop_null().limit(SHOWN_VALUES + 1)
     )
     found = source.execute(query)["value"].tolist()
     return sorted((_plain(v) for v in found), key=str)

@@ -14,7 +14,7 @@ import ibis.expr.datatypes as dt
 import ibis.expr.types as ir
 
 from tillid.audit.cells import Cells, Key
-from tillid.audit.labels import Roles, coerce_label
+from tillid.audit.labels import Roles, coerce_label, to_float
 from tillid.audit.result import (
     ClassBalance,
     ColumnQuality,
@@ -102,7 +102,7 @@ def _is_numeric(dtype: dt.DataType) -> bool:
 def _orderable(column: ir.Column) -> ir.Column | None:
     dtype = column.type()
     if dtype.is_boolean():
-        return column.cast("int8")
+        return column.cast("int32")
     if dtype.is_numeric() or dtype.is_string() or dtype.is_temporal():
         return column
     return None
@@ -118,9 +118,9 @@ def _column_aggregates(
             aggregates[f"constant_{name}"] = ibis.ifelse(column.min() == column.max(), 1, 0)
     for name, rule in spec.columns.items():
         aggregates.update(_rule_aggregates(t, name, rule))
-    y = roles.y(t).cast("float64")
+    y = to_float(roles.y(t))
     for name in numeric_features:
-        x = t[name].cast("float64")
+        x = to_float(t[name])
         both = x.notnull() & y.notnull()
         aggregates[f"n_{name}"] = t.count(where=both)
         aggregates[f"sx_{name}"] = x.sum(where=both)

@@ -5,7 +5,9 @@ Nothing here reads rows into Python, except an Excel workbook, which DuckDB cann
 
 from __future__ import annotations
 
+import contextlib
 import re
+import uuid
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -34,6 +36,14 @@ class OpenedSource:
     table: ir.Table
     description: str
     backend: Any
+    owned: bool = False
+
+    def close(self) -> None:
+        """Disconnect a backend tillid opened itself (a database URL); never the caller's."""
+        if self.owned:
+            # Closing is best effort: the audit itself is finished.
+            with contextlib.suppress(Exception):
+                self.backend.disconnect()
 
     @property
     def backend_name(self) -> str:
@@ -104,12 +114,28 @@ def _open_database(url: str, *, table: str | None, query: str | None) -> OpenedS
             opened = backend.table(table)
             description = f'table "{table}" in {shown}'
         else:
-            opened = backend.sql(query)
+            opened = _query_table(backend, str(query))
             description = f"query on {shown}"
     except Exception as error:
         what = f'table "{table}"' if table is not None else "the SQL query"
+        backend.disconnect()
         raise AuditSourceError(f"Could not read {what} in {shown}: {_first_line(error)}") from None
-    return OpenedSource(opened, description, backend)
+    return OpenedSource(opened, description, backend, owned=True)
+
+
+def _query_table(backend: Any, query: str) -> ir.Table:
+    """The query as a table. Ibis 12 with sqlglot 30 cannot name the helper view it drops on
+    PostgreSQL, so fall back to a temporary view of our own; it dies with our connection."""
+    try:
+        table: ir.Table = backend.sql(query)
+        return table
+    except Exception:
+        name = f"tillid_query_{uuid.uuid4().hex}"
+        cursor = backend.raw_sql(f"CREATE TEMPORARY VIEW {name} AS {query}")
+        if hasattr(cursor, "close"):
+            cursor.close()
+        view: ir.Table = backend.table(name)
+        return view
 
 
 def _open_file(path: Path, *, encoding: str | None) -> OpenedSource:
@@ -182,8 +208,6 @@ def _is_spark_dataframe(data: Any) -> bool:
 
 
 def _open_spark_dataframe(frame: Any) -> OpenedSource:
-    import uuid
-
     name = f"tillid_audit_{uuid.uuid4().hex}"
     frame.createOrReplaceTempView(name)
     backend = ibis.pyspark.connect(frame.sparkSession)
