@@ -19,7 +19,9 @@ from tillid.knowledge.model import Question
 KB = KnowledgeBase.build(load_builtin_packs())
 
 # Valid answers of every kind, and junk a hand-edited answers file might hold.
-JUNK = st.one_of(st.none(), st.text(max_size=5), st.integers(), st.lists(st.text(max_size=3), max_size=2))
+JUNK = st.one_of(
+    st.none(), st.text(max_size=5), st.integers(), st.lists(st.text(max_size=3), max_size=2)
+)
 
 
 def answer_for(question: Question) -> st.SearchStrategy[Any]:
@@ -41,7 +43,11 @@ def answer_for(question: Question) -> st.SearchStrategy[Any]:
 
 
 contexts = st.builds(
-    Context, **{name: st.one_of(st.none(), st.sampled_from(values)) for name, values in CONTEXT_DIMENSIONS.items()}
+    Context,
+    **{
+        name: st.one_of(st.none(), st.sampled_from(values))
+        for name, values in CONTEXT_DIMENSIONS.items()
+    },
 )
 answer_sets = st.fixed_dictionaries(
     {}, optional={q.id: answer_for(q) for q in KB.questions} | {"unknown.question": JUNK}

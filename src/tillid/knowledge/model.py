@@ -77,7 +77,7 @@ class Text(Strict):
     def _not_a_yaml_boolean(cls, value: Any) -> Any:
         if isinstance(value, bool | int | float):
             raise ValueError(
-                f"YAML read this text as {value!r}; put it in quotes, e.g. \"No\" or \"On\""
+                f'YAML read this text as {value!r}; put it in quotes, e.g. "No" or "On"'
             )
         return value
 
