@@ -184,7 +184,7 @@ def test_text_labels_need_a_positive_label(decisions) -> None:
 
 
 def test_positive_label_that_never_occurs(decisions) -> None:
-    with pytest.raises(AuditDataError, match='"7" never occurs.*Its values are: 0, 1'):
+    with pytest.raises(AuditDataError, match=r'"7" never occurs.*Its values are: 0, 1'):
         run_audit(decisions, SPEC.model_copy(update={"positive_label": "7"}))
 
 

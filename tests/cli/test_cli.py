@@ -140,6 +140,23 @@ def test_interactive_questionnaire_with_back_skip_and_resume(tmp_path: Path) -> 
     assert "High-risk" in result.output
 
 
+def test_the_questionnaire_asks_for_the_language_first_when_none_is_given(tmp_path: Path) -> None:
+    save = tmp_path / "draft.yaml"
+    result = runner.invoke(app, ["assess", "--save", str(save), *PACKS], input="3\nq\n")
+    assert result.exit_code == 0, result.output
+    assert "Skriv < för att gå tillbaka" in result.output
+    assert yaml.safe_load(save.read_text(encoding="utf-8"))["language"] == "sv"
+
+
+def test_help_shows_the_glossary_and_sources(tmp_path: Path) -> None:
+    save = tmp_path / "draft.yaml"
+    keys = "1\n1\n1\n?\nq\n"
+    result = runner.invoke(app, ["assess", "--save", str(save), "--lang", "en", *PACKS], input=keys)
+    assert result.exit_code == 0, result.output
+    assert "Sources: AI Act Art. 3(1)" in result.output
+    assert "AI system: A machine-based system." in result.output
+
+
 def test_content_check_passes_on_a_good_pack_and_fails_with_lines_on_a_bad_one(
     mini_copy: Path,
 ) -> None:

@@ -108,9 +108,10 @@ def assess(
         answer_set.language = language.value  # type: ignore[assignment]
     when = _date(as_of, answer_set.as_of)
     if answers is None:
-        answer_set = Questionnaire(
-            engine_for(kb), answer_set, resume or save, when, console, ask=_ask
-        ).run()
+        questionnaire = Questionnaire(
+            engine_for(kb), answer_set, resume or save, when, console, _ask
+        )
+        answer_set = questionnaire.run(choose_language=language is None and resume is None)
     result = engine_for(kb).evaluate(
         answer_set.context, answer_set.answers, when, frozenset(answer_set.skipped)
     )

@@ -117,10 +117,12 @@ class Questionnaire:
     def words(self, key: str) -> str:
         return WORDS[key][self.language]
 
-    def run(self) -> AnswerSet:
+    def run(self, choose_language: bool = False) -> AnswerSet:
         """Ask until every relevant question is answered or skipped, or the user stops."""
-        self.console.print(self.words("keys"), style="dim")
         try:
+            if choose_language:
+                self._ask_language()
+            self.console.print(self.words("keys"), style="dim")
             self._ask_context()
             while True:
                 result = self.engine.evaluate(
@@ -144,6 +146,23 @@ class Questionnaire:
     def save(self) -> None:
         write_answer_set(self.answer_set, self.save_to)
         self.console.print(f"{self.words('saved')} {self.save_to}", style="dim")
+
+    def _ask_language(self) -> None:
+        choices: list[tuple[Language, str]] = [
+            ("da", "dansk"),
+            ("en", "English"),
+            ("sv", "svenska"),
+        ]
+        for number, (_, name) in enumerate(choices, start=1):
+            self.console.print(f"  {number}. {name}")
+        while True:
+            raw = self.ask("Sprog / Language / Språk").strip()
+            if raw == "q":
+                raise Stop
+            if raw in ("1", "2", "3"):
+                self.language = choices[int(raw) - 1][0]
+                self.answer_set.language = self.language
+                return
 
     def _ask_context(self) -> None:
         context = self.answer_set.context.model_dump()
@@ -230,6 +249,12 @@ class Questionnaire:
                     f"  [bold]{escape(option.label.get(self.language))}[/bold]: "
                     f"{escape(option.help.get(self.language))}"
                 )
+        for term_id in question.glossary:
+            term = self.engine.kb.glossary[term_id]
+            self.console.print(
+                f"  [italic]{escape(term.term.get(self.language))}[/italic]: "
+                f"{escape(term.definition.get(self.language))}"
+            )
         if question.citations:
             sources = ", ".join(readable(c) for c in question.citations)
             self.console.print(f"[dim]{self.words('sources')}: {sources}[/dim]")

@@ -1,0 +1,81 @@
+"""`tillid audit` on the command line: options or a YAML spec in, report out, errors without traces."""
+
+from __future__ import annotations
+
+import json
+
+import typer
+from typer.testing import CliRunner
+
+from tillid.cli.audit import audit_command
+
+# Mounted the way the main CLI mounts it, next to another command.
+app = typer.Typer()
+app.command("audit")(audit_command)
+app.command("other")(lambda: None)
+runner = CliRunner()
+
+
+def test_audit_file_to_json(tmp_path, decisions) -> None:
+    data = tmp_path / "decisions.parquet"
+    decisions.to_parquet(data)
+    out = tmp_path / "audit.json"
+    arguments = [
+        "audit",
+        str(data),
+        "--target",
+        "label",
+        "--prediction",
+        "prediction",
+        "--protected",
+        "sex,race",
+        "--score",
+        "score",
+        "--format",
+        "json",
+        "-o",
+        str(out),
+    ]
+    result = runner.invoke(app, arguments)
+    assert result.exit_code == 0, result.output
+    found = json.loads(out.read_text(encoding="utf-8"))
+    assert found["rows"] == len(decisions)
+    assert {"tp", "fp", "tn", "fn", "n"} <= set(found["groupings"][0]["groups"][0]["counts"])
+
+
+def test_audit_with_yaml_spec_and_override_prints_text(tmp_path, decisions) -> None:
+    data = tmp_path / "decisions.csv"
+    decisions.to_csv(data, index=False)
+    spec = tmp_path / "spec.yaml"
+    spec.write_text("target: label\nprediction: prediction\nprotected: [sex]\nk: 10\n", "utf-8")
+    result = runner.invoke(app, ["audit", str(data), "--spec", str(spec), "--k", "25"])
+    assert result.exit_code == 0, result.output
+    assert "k (smallest group shown)  25" in result.output
+    assert "Fairness: sex" in result.output
+
+
+def test_bad_input_is_one_line_without_a_traceback(tmp_path) -> None:
+    data = tmp_path / "data.csv"
+    data.write_text("age,gender,outcome,prediction\n30,F,1,1\n", encoding="utf-8")
+    result = runner.invoke(
+        app,
+        [
+            "audit",
+            str(data),
+            "--target",
+            "outcome",
+            "--prediction",
+            "prediction",
+            "--protected",
+            "sex",
+        ],
+    )
+    assert result.exit_code == 2
+    assert 'Column "sex"' in result.output and "Columns are: age, gender" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_missing_options_are_explained(tmp_path) -> None:
+    result = runner.invoke(app, ["audit", str(tmp_path / "x.csv"), "--target", "y"])
+    assert result.exit_code == 2
+    assert "prediction: is required" in result.output
