@@ -70,8 +70,8 @@ def test_a_question_depending_on_a_later_question_is_an_error(mini_copy: Path) -
     content = mini_copy / "content.yaml"
     _replace(
         content,
-        '    citations: ["aia:art3(1)"]\n  - id: mini.area',
-        '    citations: ["aia:art3(1)"]\n    show_if: {answer: mini.note, answered: true}\n'
+        "    glossary: [mini.g_ai]\n  - id: mini.area",
+        "    glossary: [mini.g_ai]\n    show_if: {answer: mini.note, answered: true}\n"
         "  - id: mini.area",
     )
     _replace(
