@@ -395,10 +395,7 @@ class Engine:
         for version in sorted(pack.meta.legal_versions, key=lambda v: v.in_force_from):
             chosen = previous
             for entry in obligation.applies_from:
-                if (
-                    entry.legal_version == version.id
-                    and self.compile(entry.when)(state) is not False
-                ):
+                if entry.legal_version == version.id and self.compile(entry.when)(state) is True:
                     chosen = entry.date
                     break
             if chosen is not None:

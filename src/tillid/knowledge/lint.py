@@ -169,6 +169,16 @@ def _usage_findings(kb: KnowledgeBase) -> Iterator[Finding]:
     for fact_id in kb.fact:
         if fact_id not in kb.rules_for:
             yield Finding("error", kb.where(fact_id), f"fact {fact_id} has no rule deriving it")
+    for obligation in kb.obligation.values():
+        pack = kb.pack_of[obligation.id]
+        first = min(pack.meta.legal_versions, key=lambda v: v.in_force_from)
+        if not any(e.legal_version == first.id and e.when is None for e in obligation.applies_from):
+            yield Finding(
+                "error",
+                kb.where(obligation.id),
+                f"obligation {obligation.id} needs an applies_from entry without 'when' for the "
+                f"first legal version {first.id}, so it has a date under every version",
+            )
     sections_used = {q.section for q in kb.questions}
     for section_id in kb.section:
         if section_id not in sections_used:
