@@ -15,7 +15,7 @@ from typing import Any
 import ibis
 import ibis.expr.types as ir
 
-from tillid.audit.labels import Roles, to_float
+from tillid.audit.labels import Roles, other_label_counts, to_float
 
 Key = tuple[str | None, ...]
 Sums = dict[str, float]
@@ -64,6 +64,7 @@ def cell_aggregates(
         aggregates["s_brier"] = ((score - y_number) ** 2 * w).sum(where=scored)
     for i, column in enumerate(count_columns):
         aggregates[f"present_{i}"] = t[column].count()
+    aggregates.update(other_label_counts(t, roles))
     return aggregates
 
 

@@ -10,7 +10,7 @@ from tillid.audit.cells import Cells, fetch_cells, groupings_for, roll_up
 from tillid.audit.drift import drift_report
 from tillid.audit.errors import AuditDataError
 from tillid.audit.fairness import fairness_reports
-from tillid.audit.labels import Roles, resolve_roles
+from tillid.audit.labels import Roles, check_other_labels, resolve_roles
 from tillid.audit.metrics import build_calibration, build_group_metrics, group_label
 from tillid.audit.privacy import suppress_small_groups
 from tillid.audit.quality import quality_report
@@ -62,6 +62,7 @@ def _audit(opened: OpenedSource, spec: AuditSpec, say: Progress) -> AuditResult:
     groupings_index = groupings_for(len(roles.protected), spec.intersections)
     cells = roll_up(records, roles.protected, groupings_index, calibration is not None)
     overall_sums = cells.sums[()].get(())
+    check_other_labels(spec, roles, opened, dict(overall_sums or {}))
     rows_used = int(sum(overall_sums[c] for c in ("tp", "fp", "tn", "fn"))) if overall_sums else 0
     if rows_used == 0:
         raise AuditDataError(

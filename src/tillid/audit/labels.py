@@ -7,6 +7,7 @@ counts, minima and maxima leave the backend, plus up to 20 distinct label values
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -39,6 +40,8 @@ class Roles:
     score_max: float | None = None
     rows: int = 0
     warnings: list[str] = field(default_factory=list)
+    target_values: list[Any] = field(default_factory=list)
+    prediction_values: list[Any] = field(default_factory=list)
 
     def y(self, t: ir.Table) -> ir.BooleanColumn:
         """Observed positive; NULL where the target is missing."""
@@ -101,21 +104,28 @@ def resolve_roles(spec: AuditSpec, source: OpenedSource) -> Roles:
         )
 
     warnings: list[str] = []
+    # Minimum and maximum come from file statistics for free; for a binary column they are its
+    # values. Whether there are others is counted in the main scan (see check_other_labels).
     target_values = _label_values(source, spec.target, row, "target")
-    positive = _positive_label(
-        spec, spec.target, target_values, schema[spec.target], source, warnings
+    positive = _with_all_values(
+        lambda values: _positive_label(
+            spec, spec.target, values, schema[spec.target], source, warnings
+        ),
+        target_values,
+        source,
+        spec.target,
     )
     prediction_positive: Label | None = None
+    prediction_values: list[Any] = []
     if spec.prediction_threshold is None:
         prediction_values = _label_values(source, spec.prediction, row, "prediction")
-        prediction_positive = _prediction_positive(
-            spec,
-            positive,
-            target_values,
+        prediction_positive = _with_all_values(
+            lambda values: _prediction_positive(
+                spec, positive, target_values, values, schema[spec.prediction], source, warnings
+            ),
             prediction_values,
-            schema[spec.prediction],
             source,
-            warnings,
+            spec.prediction,
         )
     return Roles(
         target=spec.target,
@@ -130,7 +140,54 @@ def resolve_roles(spec: AuditSpec, source: OpenedSource) -> Roles:
         score_max=_number(row.get("score_max")),
         rows=rows,
         warnings=warnings,
+        target_values=target_values,
+        prediction_values=prediction_values,
     )
+
+
+def _with_all_values(
+    decide: Callable[[list[Any]], Label], candidates: list[Any], source: OpenedSource, name: str
+) -> Label:
+    """Decide on minimum and maximum; if that fails, look at all values before giving up."""
+    try:
+        return decide(candidates)
+    except AuditDataError:
+        return decide(distinct_values(source, name))
+
+
+def other_label_counts(t: ir.Table, roles: Roles) -> dict[str, ir.Scalar]:
+    """Rows whose target (or prediction) is neither its minimum nor its maximum."""
+    counts: dict[str, ir.Scalar] = {}
+    for role, name, values in (
+        ("target", roles.target, roles.target_values),
+        ("prediction", roles.prediction, roles.prediction_values),
+    ):
+        if values:
+            column = t[name]
+            counts[f"other_{role}"] = t.count(where=column.notnull() & ~column.isin(values))
+    return counts
+
+
+def check_other_labels(
+    spec: AuditSpec, roles: Roles, source: OpenedSource, others: dict[str, float]
+) -> None:
+    """After the main scan: a label column with more than two values needs a positive label."""
+    schema = source.table.schema()
+    if others.get("other_target", 0) > 0:
+        values = distinct_values(source, spec.target)
+        roles.target_values = values
+        _positive_label(spec, spec.target, values, schema[spec.target], source, roles.warnings)
+    if others.get("other_prediction", 0) > 0:
+        values = distinct_values(source, spec.prediction)
+        _prediction_positive(
+            spec,
+            roles.positive,
+            roles.target_values,
+            values,
+            schema[spec.prediction],
+            source,
+            roles.warnings,
+        )
 
 
 def _profile_aggregates(spec: AuditSpec, t: ir.Table) -> dict[str, ir.Scalar]:
@@ -140,7 +197,6 @@ def _profile_aggregates(spec: AuditSpec, t: ir.Table) -> dict[str, ir.Scalar]:
         roles.append(("prediction", spec.prediction))
     for role, name in roles:
         column = _orderable(t[name])
-        aggregates[f"{role}_distinct"] = t[name].nunique()
         aggregates[f"{role}_min"] = column.min()
         aggregates[f"{role}_max"] = column.max()
     if spec.score:
@@ -170,22 +226,27 @@ def to_float(value: ir.Value) -> ir.FloatingValue:
 
 
 def _label_values(source: OpenedSource, name: str, row: dict[str, Any], role: str) -> list[Any]:
-    """Distinct non-missing values of a label column: from min/max when there are at most two."""
-    distinct = int(row[f"{role}_distinct"])
-    if distinct == 0:
+    """Minimum and maximum of a label column: its values, if it is binary."""
+    if row[f"{role}_min"] is None or _is_nan(row[f"{role}_min"]):
         raise AuditDataError(
             f'Column "{name}" ({role}) is empty in {source.description}: every value is missing.'
         )
-    is_boolean = source.table[name].type().is_boolean()
-    if distinct <= 2:
-        values = [row[f"{role}_min"], row[f"{role}_max"]]
-        values = [bool(v) for v in values] if is_boolean else [_plain(v) for v in values]
-        return sorted(set(values), key=str)
-    query = (
-        source.table.select(value=source.table[name]).distinct().drop_null().limit(SHOWN_VALUES + 1)
-    )
+    values = [row[f"{role}_min"], row[f"{role}_max"]]
+    if source.table[name].type().is_boolean():
+        return sorted({bool(v) for v in values}, key=str)
+    return sorted({_plain(v) for v in values}, key=str)
+
+
+def distinct_values(source: OpenedSource, name: str) -> list[Any]:
+    """Up to 21 distinct values of a label column, for a message or a multi-valued target."""
+    t = source.table
+    query = t.select(value=t[name]).distinct().drop_null().limit(SHOWN_VALUES + 1)
     found = source.execute(query)["value"].tolist()
     return sorted((_plain(v) for v in found), key=str)
+
+
+def _is_nan(value: Any) -> bool:
+    return isinstance(value, float) and math.isnan(value)
 
 
 def _plain(value: Any) -> Any:

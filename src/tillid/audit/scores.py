@@ -1,6 +1,6 @@
 """AUC per group, computed inside the backend from a score histogram.
 
-Scores are put into fine equal-width buckets (100,000 over the observed range) and the Mann–Whitney
+Scores are put into fine equal-width buckets (10,000 over the observed range) and the Mann–Whitney
 sum is taken over buckets with a window, so no score leaves the backend. Within a bucket positives
 and negatives count as ties (half a pair each), exactly as in scikit-learn. When a bucket holds
 more than one distinct score, the true AUC can differ by at most half of those tied pairs; that
@@ -17,7 +17,7 @@ import ibis.expr.types as ir
 from tillid.audit.cells import Key, protected_keys
 from tillid.audit.labels import Roles
 
-BUCKETS = 100_000
+BUCKETS = 10_000
 
 
 def auc_by_group(
