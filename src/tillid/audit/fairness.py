@@ -4,8 +4,10 @@ For every grouping and rate, every pair of reported groups is compared (two-prop
 Fisher's exact test when an expected count is below 5). All these p-values form one family per
 audit and are corrected together (Holm by default, controlling the chance of any false alarm; or
 Benjamini–Hochberg). A disparity (the gap between the highest and the lowest group) is flagged when
-the test of exactly that pair is significant after correction. Testing all pairs, not only the
-extremes, is what makes picking the extremes after looking at the data legitimate.
+any pair of groups differs significantly after correction, and those pairs are listed: the
+extremes are often small groups whose gap is within chance while two large groups differ clearly
+(COMPAS: Native American vs Asian defendants at the extremes, African-American vs Caucasian
+significant). Testing all pairs is what makes picking any of them after looking legitimate.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from tillid.audit.result import (
     FairnessReport,
     Grouping,
     GroupMetrics,
+    PairDifference,
     RateName,
     SignificanceTest,
 )
@@ -109,6 +112,7 @@ def _report(
         higher=odds.higher if odds else None,
         lower=odds.lower if odds else None,
         test=odds.test if odds else None,
+        significant_pairs=odds.significant_pairs if odds else [],
         flagged=odds.flagged if odds else False,
     )
     ordered = [
@@ -150,7 +154,9 @@ def _difference(
         return Disparity(metric=metric, rate=rate, value=None, flagged=False)
     high, low = extremes
     value = (high.rate(rate).value or 0.0) - (low.rate(rate).value or 0.0)
-    test = tests.get((index, TEST_OF.get(rate, rate), frozenset((high.label, low.label))))
+    tested = TEST_OF.get(rate, rate)
+    test = tests.get((index, tested, frozenset((high.label, low.label))))
+    pairs = _significant_pairs(index, rate, tested, groups, tests)
     return Disparity(
         metric=metric,
         rate=rate,
@@ -158,8 +164,34 @@ def _difference(
         higher=high.label,
         lower=low.label,
         test=test,
-        flagged=bool(test and test.significant and value > 0),
+        significant_pairs=pairs,
+        flagged=bool(pairs),
     )
+
+
+def _significant_pairs(
+    index: int,
+    rate: RateName,
+    tested: RateName,
+    groups: list[GroupMetrics],
+    tests: dict[tuple[int, RateName, frozenset[str]], SignificanceTest],
+) -> list[PairDifference]:
+    pairs = []
+    for a, b in itertools.combinations(groups, 2):
+        test = tests.get((index, tested, frozenset((a.label, b.label))))
+        rate_a, rate_b = a.rate(rate).value, b.rate(rate).value
+        if test is None or not test.significant or rate_a is None or rate_b is None:
+            continue
+        high, low = (a, b) if rate_a >= rate_b else (b, a)
+        pairs.append(
+            PairDifference(
+                higher=high.label,
+                lower=low.label,
+                difference=abs(rate_a - rate_b),
+                test=test,
+            )
+        )
+    return sorted(pairs, key=lambda pair: -pair.difference)
 
 
 def _ratio(groups: list[GroupMetrics], selection: Disparity) -> Disparity:

@@ -100,6 +100,15 @@ class SignificanceTest(BaseModel):
     significant: bool
 
 
+class PairDifference(BaseModel):
+    """Two groups whose rates differ significantly after the multiple-testing correction."""
+
+    higher: str
+    lower: str
+    difference: float
+    test: SignificanceTest
+
+
 class Disparity(BaseModel):
     """Largest gap in one rate between two reported groups of a grouping."""
 
@@ -116,10 +125,18 @@ class Disparity(BaseModel):
     value: float | None
     higher: str | None = Field(default=None, description="Group with the highest rate.")
     lower: str | None = Field(default=None, description="Group with the lowest rate.")
-    test: SignificanceTest | None = None
+    test: SignificanceTest | None = Field(
+        default=None, description="Test of the highest against the lowest group."
+    )
+    significant_pairs: list[PairDifference] = Field(
+        default_factory=list,
+        description="Every pair of groups that differs significantly, largest difference first. "
+        "The extremes are often small groups whose gap is not significant while two large "
+        "groups differ clearly.",
+    )
     flagged: bool = Field(
-        description="Differences: significant after correction. Ratio: below the four-fifths "
-        "threshold and significant."
+        description="Differences: at least one pair of groups differs significantly after "
+        "correction. Ratio: below the four-fifths threshold and flagged as a difference."
     )
 
 
