@@ -65,7 +65,9 @@ def quality_report(
             )
         )
     leakage = _correlation_leaks(values, numeric_features)
-    leakage += _purity_leaks(source, roles, [c for c in features if not _is_numeric(schema[c])])
+    text_features = [c for c in features if not _is_numeric(schema[c])]
+    leakage += _purity_leaks(source, roles, [c for c in text_features if c not in roles.protected])
+    leakage += _protected_purity_leaks(cells, [c for c in text_features if c in roles.protected])
     return QualityReport(
         rows=rows,
         rows_used=rows_used,
@@ -234,16 +236,34 @@ def _purity_leaks(
             continue
         purity = float(record["pure"]) / total
         if purity >= LEAKAGE_PURITY:
-            found.append(
-                LeakageFinding(
-                    column=str(record["column"]),
-                    measure="purity",
-                    value=purity,
-                    explanation=f'Each value of "{record["column"]}" goes with one outcome in '
-                    f"{purity:.1%} of rows: it may be the target in disguise.",
-                )
-            )
+            found.append(_purity_finding(str(record["column"]), purity))
     return found
+
+
+def _protected_purity_leaks(cells: Cells, attributes: list[str]) -> list[LeakageFinding]:
+    """The purity check for protected attributes, from the cell counts: no extra scan."""
+    found = []
+    for name in attributes:
+        by_value = cells.sums[(cells.attributes.index(name),)]
+        positives = [s["tp"] + s["fn"] for s in by_value.values()]
+        negatives = [s["fp"] + s["tn"] for s in by_value.values()]
+        total = sum(positives) + sum(negatives)
+        if total <= 0 or not 2 <= len(by_value) <= PURITY_MAX_VALUES:
+            continue
+        purity = sum(max(p, n) for p, n in zip(positives, negatives, strict=True)) / total
+        if purity >= LEAKAGE_PURITY:
+            found.append(_purity_finding(name, purity))
+    return found
+
+
+def _purity_finding(name: str, purity: float) -> LeakageFinding:
+    return LeakageFinding(
+        column=name,
+        measure="purity",
+        value=purity,
+        explanation=f'Each value of "{name}" goes with one outcome in {purity:.1%} of rows: '
+        "it may be the target in disguise.",
+    )
 
 
 def _duplicates(source: OpenedSource, rows: int) -> int:

@@ -10,7 +10,15 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
-from tillid.audit import AuditError, AuditResult, AuditSpec, render_markdown, render_text, run_audit
+from tillid.audit import (
+    AuditError,
+    AuditResult,
+    AuditSpec,
+    render_html,
+    render_markdown,
+    render_text,
+    run_audit,
+)
 
 # Mount in the main app with `app.command("audit")(audit_command)`; `audit_app` runs it alone.
 audit_app = typer.Typer(
@@ -24,6 +32,7 @@ class AuditFormat(StrEnum):
     text = "text"
     markdown = "markdown"
     json = "json"
+    html = "html"
 
 
 def _split(value: str | None) -> list[str] | None:
@@ -126,4 +135,6 @@ def _formatted(result: AuditResult, output_format: AuditFormat) -> str:
         return result.to_json() + "\n"
     if output_format is AuditFormat.markdown:
         return render_markdown(result)
+    if output_format is AuditFormat.html:
+        return render_html(result)
     return render_text(result)
