@@ -9,7 +9,7 @@ import tillid
 from tillid.audit.cells import Cells, fetch_cells, groupings_for, roll_up
 from tillid.audit.drift import drift_report
 from tillid.audit.errors import AuditDataError
-from tillid.audit.fairness import fairness_reports
+from tillid.audit.fairness import MAX_TESTED_GROUPS, fairness_reports
 from tillid.audit.labels import Roles, check_other_labels, resolve_roles
 from tillid.audit.metrics import build_calibration, build_group_metrics, group_label
 from tillid.audit.privacy import suppress_small_groups
@@ -102,7 +102,12 @@ def _audit(opened: OpenedSource, spec: AuditSpec, say: Progress) -> AuditResult:
     if "fairness" in checks:
         say("testing disparities")
         result.fairness = fairness_reports(groupings, sums_of, spec)
-        result.fairness = [f for f in result.fairness if f.attributes]
+        untested = [g for g in reported if len(g.groups) > MAX_TESTED_GROUPS]
+        result.warnings += [
+            f"{' × '.join(g.attributes)} has {len(g.groups)} groups: its disparities are shown "
+            f"without significance tests (more than {MAX_TESTED_GROUPS} groups)."
+            for g in untested
+        ]
     if "quality" in checks:
         say("checking data quality")
         result.quality = quality_report(opened, spec, roles, cells, count_columns, reported)

@@ -48,7 +48,7 @@ def two_proportion_z_test(x1: float, n1: float, x2: float, n2: float) -> float:
         # Both groups all-successes or all-failures: no evidence of a difference.
         return 1.0
     z = (x1 / n1 - x2 / n2) / math.sqrt(variance)
-    return 2 * (1 - _NORMAL.cdf(abs(z)))
+    return 2 * _NORMAL.cdf(-abs(z))  # the lower tail keeps tiny p-values exact
 
 
 def _log_hypergeometric(a: int, row1: int, col1: int, total: int) -> float:
