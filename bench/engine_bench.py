@@ -4,8 +4,8 @@ Targets (issue: foundation): one evaluation of the EU AI Act pack < 1 ms; re-eva
 stored answer sets against a new pack version < 30 s on a 2-core machine, reporting per answer set
 what changed. Run: `make bench` or `.venv/bin/python bench/engine_bench.py [--sets 100000]`.
 
-Answer sets are realistic: a random context, then random answers to exactly the questions the
-questionnaire would show (questions only depend on earlier ones, so one pass in order finds them).
+Answer sets are realistic: variants of the golden scenarios in tests/scenarios (another context, a
+few answers changed), completed so that exactly the questions the questionnaire shows are answered.
 The "new pack version" is a copy of the built-in packs with real edits: one obligation's date moved,
 one rule narrowed, one question added.
 """
@@ -54,14 +54,50 @@ def random_answer(question: Question, rng: random.Random) -> Any:
     return "Beskrivelse af systemet."
 
 
-def random_answer_set(engine: Engine, rng: random.Random) -> AnswerSet:
-    context = Context(**{k: rng.choice(v) for k, v in CONTEXT_DIMENSIONS.items()})
-    full = {q.id: random_answer(q, rng) for q in engine.kb.questions}
-    shown = engine.visible_questions(context, full, AS_OF)
+def random_context(rng: random.Random) -> Context:
+    return Context(**{k: rng.choice(v) for k, v in CONTEXT_DIMENSIONS.items()})
+
+
+def complete(
+    engine: Engine, context: Context, answers: dict[str, Any], rng: random.Random
+) -> dict[str, Any]:
+    """Answer every question the questionnaire shows, drop answers to questions it hides."""
+    for _ in range(10):
+        shown = engine.visible_questions(context, answers, AS_OF)
+        kept = {q: answers[q] for q in shown if q in answers}
+        for question_id in shown:
+            if question_id not in kept:
+                kept[question_id] = random_answer(engine.kb.question[question_id], rng)
+        if kept == answers:
+            break
+        answers = kept
+    return answers
+
+
+def random_answer_set(engine: Engine, rng: random.Random, seeds: list[AnswerSet]) -> AnswerSet:
+    """A variant of a realistic case: another context, a few answers changed, then completed."""
+    context = random_context(rng)
+    answers: dict[str, Any] = {}
+    if seeds:
+        seed = rng.choice(seeds)
+        answers = dict(seed.answers)
+        for question_id in rng.sample(sorted(answers), k=min(len(answers), rng.randint(0, 3))):
+            answers[question_id] = random_answer(engine.kb.question[question_id], rng)
+    answers = complete(engine, context, answers, rng)
     # Leave about one in ten sets unfinished, as real stored drafts are.
-    if rng.random() < 0.1 and shown:
-        shown = shown[: rng.randint(1, len(shown))]
-    return AnswerSet(context=context, answers={q: full[q] for q in shown})
+    if rng.random() < 0.1 and answers:
+        answers = dict(list(answers.items())[: rng.randint(1, len(answers))])
+    return AnswerSet(context=context, answers=answers)
+
+
+def scenario_seeds() -> list[AnswerSet]:
+    folder = Path(__file__).parent.parent / "tests" / "scenarios"
+    seeds = []
+    for path in sorted(folder.glob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data.pop("expect", None)
+        seeds.append(AnswerSet.model_validate(data))
+    return seeds
 
 
 def time_single_evaluations(engine: Engine, sets: list[AnswerSet], with_trace: bool) -> list[float]:
@@ -119,7 +155,8 @@ def main() -> None:
     engine = Engine(kb)
     rng = random.Random(20261121)
     started = time.perf_counter()
-    unique = [random_answer_set(engine, rng) for _ in range(min(args.unique, args.sets))]
+    seeds = scenario_seeds() if args.packs is None else []
+    unique = [random_answer_set(engine, rng, seeds) for _ in range(min(args.unique, args.sets))]
     generated = time.perf_counter() - started
     answered = statistics.mean(len(s.answers) for s in unique)
     print(

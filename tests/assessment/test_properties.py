@@ -82,4 +82,4 @@ def test_any_answer_set_evaluates_and_traces_cite_only_existing_items(
     assert set(result.open_questions) <= set(result.visible_questions)
     assert result.next_question is None or result.next_question in result.open_questions
     assert {m.id for m in result.measures} <= KB.measure.keys()
-    result.model_dump_json()  # always serialisable
+    result.to_json()  # always serialisable

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from tillid.assessment.answers import NormalisedAnswer, normalise_answer
@@ -22,8 +23,10 @@ from tillid.assessment.result import (
     Inconsistency,
     MeasureResult,
     ObligationResult,
+    ObligationStatus,
     PackUsed,
     Result,
+    Summary,
     Trace,
     Truth,
 )
@@ -48,6 +51,10 @@ from tillid.knowledge.model import Obligation, Pack
 Tri = bool | None  # three-valued truth: None is unknown
 Compiled = Callable[["_State"], Tri]
 _MISSING = object()
+
+
+def _always_true(state: _State) -> Tri:
+    return True
 
 
 class _State:
@@ -132,6 +139,8 @@ class Engine:
     def __init__(self, kb: KnowledgeBase) -> None:
         self.kb = kb
         self._compiled: dict[Condition, Compiled] = {}
+        self._by_identity: dict[int, Compiled] = {}
+        self._keep_alive: list[Condition] = []  # so that ids in _by_identity are never reused
         self.pack_applies: dict[str, Compiled] = {
             pack.meta.id: self.compile(pack.meta.applies_when) for pack in kb.packs
         }
@@ -149,16 +158,28 @@ class Engine:
             for fact_id in kb.fact
         }
         self.fact_order = kb.fact_order()
+        self._versions = {
+            pack.meta.id: sorted(pack.meta.legal_versions, key=lambda v: v.in_force_from)
+            for pack in kb.packs
+        }
+        self._in_force_cache: dict[tuple[str, dt.date], str] = {}
+        self._obligation_plans = [self._plan(o) for o in kb.obligation.values()]
+        self._checks = [(check, self.compile(check.when)) for check in kb.check.values()]
 
     # -- compilation ---------------------------------------------------------------------------
 
     def compile(self, condition: Condition | None) -> Compiled:
         if condition is None:
-            return lambda state: True
-        compiled = self._compiled.get(condition)
+            return _always_true
+        # Look up by identity first: hashing a deep frozen condition tree costs more than it saves.
+        compiled = self._by_identity.get(id(condition))
         if compiled is None:
-            compiled = self._compile(condition)
-            self._compiled[condition] = compiled
+            compiled = self._compiled.get(condition)
+            if compiled is None:
+                compiled = self._compile(condition)
+                self._compiled[condition] = compiled
+            self._by_identity[id(condition)] = compiled
+            self._keep_alive.append(condition)
         return compiled
 
     def _compile(self, condition: Condition) -> Compiled:
@@ -254,6 +275,27 @@ class Engine:
         state = _State(self, context, normalised, as_of)
         return [q.id for q in self.kb.questions if state.visible(q.id) is True]
 
+    def summarise(self, context: Context, answers: Mapping[str, Any], as_of: dt.date) -> Summary:
+        """The outcome only, without traces: what re-evaluating many stored answer sets needs."""
+        normalised, problems = self.normalise(answers)
+        state = _State(self, context, normalised, as_of)
+        visible = [q.id for q in self.kb.questions if state.visible(q.id) is True]
+        return Summary(
+            classifications={
+                c.id: tuple(v.id for v in c.values if state.fact(v.fact) is True)
+                for c in self.kb.classification.values()
+            },
+            obligations={
+                plan.obligation.id: self._status(plan, state)[1:3]
+                if plan.applies(state) is not False
+                else _NOT_APPLICABLE
+                for plan in self._obligation_plans
+            },
+            visible=frozenset(visible),
+            open_questions=tuple(q for q in visible if q not in normalised),
+            unknown_answers=frozenset(p.item for p in problems if p.kind == "unknown_question"),
+        )
+
     def evaluate(
         self,
         context: Context,
@@ -273,11 +315,11 @@ class Engine:
             fact_id: FactResult(
                 id=fact_id,
                 value=_truth(state.fact(fact_id)),
-                trace=explainer.fact(fact_id) if explainer else Trace(),
+                trace=explainer.fact(fact_id) if explainer else _EMPTY_TRACE,
             )
             for fact_id in self.fact_order
         }
-        obligations = [self._obligation(o, state, explainer) for o in self.kb.obligation.values()]
+        obligations = [self._obligation(plan, state, explainer) for plan in self._obligation_plans]
         return Result(
             as_of=as_of,
             context=context,
@@ -299,7 +341,7 @@ class Engine:
             id=pack.meta.id,
             version=pack.meta.version,
             applies=self.pack_applies[pack.meta.id](state),
-            legal_version=self.kb.legal_version_in_force(pack, state.as_of).id,
+            legal_version=self._in_force(pack.meta.id, state.as_of),
         )
 
     def _hidden_answers(self, state: _State) -> list[Inconsistency]:
@@ -319,8 +361,8 @@ class Engine:
 
     def _contradictions(self, state: _State) -> list[Inconsistency]:
         found = []
-        for check in self.kb.check.values():
-            if self.compile(check.when)(state) is True:
+        for check, when in self._checks:
+            if when(state) is True:
                 found.append(
                     Inconsistency(
                         kind="contradiction",
@@ -339,7 +381,7 @@ class Engine:
             holding = [v for v in classification.values if state.fact(v.fact) is True]
             possible = [v for v in classification.values if state.fact(v.fact) is None]
             determined = not possible or (classification.exclusive and bool(holding))
-            trace = Trace()
+            trace = _EMPTY_TRACE
             if explainer is not None:
                 trace = explainer.merge([explainer.fact(v.fact) for v in holding + possible])
             results.append(
@@ -353,16 +395,40 @@ class Engine:
             )
         return results
 
-    def _obligation(
-        self, obligation: Obligation, state: _State, explainer: _Explainer | None
-    ) -> ObligationResult:
-        pack = self.kb.pack_of[obligation.id]
-        applies = _kleene_all(
-            [self.pack_applies[pack.meta.id], self.compile(obligation.applies_when)]
-        )(state)
-        in_force = self.kb.legal_version_in_force(pack, state.as_of)
-        dates = self._dates_by_version(obligation, pack, state)
-        start = dates.get(in_force.id)
+    def _plan(self, obligation: Obligation) -> _ObligationPlan:
+        pack_id = self.kb.pack_of[obligation.id].meta.id
+        applies = _kleene_all([self.pack_applies[pack_id], self.compile(obligation.applies_when)])
+        by_version = [
+            (
+                version.id,
+                [
+                    (entry.date, self.compile(entry.when))
+                    for entry in obligation.applies_from
+                    if entry.legal_version == version.id
+                ],
+            )
+            for version in self._versions[pack_id]
+        ]
+        return _ObligationPlan(obligation, pack_id, applies, by_version)
+
+    def _in_force(self, pack_id: str, as_of: dt.date) -> str:
+        key = (pack_id, as_of)
+        found = self._in_force_cache.get(key)
+        if found is None:
+            versions = self._versions[pack_id]
+            in_force = [v for v in versions if v.in_force_from <= as_of]
+            found = (in_force[-1] if in_force else versions[0]).id
+            self._in_force_cache[key] = found
+        return found
+
+    def _status(
+        self, plan: _ObligationPlan, state: _State
+    ) -> tuple[Tri, ObligationStatus, dt.date | None, str, dict[str, dt.date]]:
+        applies = plan.applies(state)
+        in_force = self._in_force(plan.pack_id, state.as_of)
+        dates = self._dates_by_version(plan, state)
+        start = dates.get(in_force)
+        status: ObligationStatus
         if applies is False:
             status = "not_applicable"
         elif applies is None:
@@ -371,35 +437,41 @@ class Engine:
             status = "applies_now"
         else:
             status = "applies_from"
-        trace = Trace(citations=list(obligation.citations))
+        return applies, status, start if applies is not False else None, in_force, dates
+
+    def _obligation(
+        self, plan: _ObligationPlan, state: _State, explainer: _Explainer | None
+    ) -> ObligationResult:
+        obligation = plan.obligation
+        applies, status, start, in_force, dates = self._status(plan, state)
+        trace = _EMPTY_TRACE
         if explainer is not None:
             trace = explainer.condition(obligation.applies_when, applies, obligation.citations)
         return ObligationResult(
             id=obligation.id,
-            pack=pack.meta.id,
+            pack=plan.pack_id,
             role=obligation.role,
             status=status,
-            applies_from=start if applies is not False else None,
-            legal_version=in_force.id,
+            applies_from=start,
+            legal_version=in_force,
             dates_by_version=dates,
             measures=list(obligation.measures),
             trace=trace,
         )
 
-    def _dates_by_version(
-        self, obligation: Obligation, pack: Pack, state: _State
-    ) -> dict[str, dt.date]:
-        """For each legal version: the first matching entry, inheriting from the version before."""
+    @staticmethod
+    def _dates_by_version(plan: _ObligationPlan, state: _State) -> dict[str, dt.date]:
+        """For each legal version: the first entry that holds, else the version before's date."""
         dates: dict[str, dt.date] = {}
         previous: dt.date | None = None
-        for version in sorted(pack.meta.legal_versions, key=lambda v: v.in_force_from):
+        for version_id, entries in plan.by_version:
             chosen = previous
-            for entry in obligation.applies_from:
-                if entry.legal_version == version.id and self.compile(entry.when)(state) is True:
-                    chosen = entry.date
+            for date, when in entries:
+                if when(state) is True:
+                    chosen = date
                     break
             if chosen is not None:
-                dates[version.id] = chosen
+                dates[version_id] = chosen
                 previous = chosen
         return dates
 
@@ -427,6 +499,19 @@ class Engine:
             )
         return sorted(results, key=lambda m: (m.due or dt.date.max, m.id))
 
+
+@dataclass(frozen=True, slots=True)
+class _ObligationPlan:
+    """An obligation with its conditions compiled, so evaluation never looks them up."""
+
+    obligation: Obligation
+    pack_id: str
+    applies: Compiled
+    by_version: list[tuple[str, list[tuple[dt.date, Compiled]]]]
+
+
+_EMPTY_TRACE = Trace()
+_NOT_APPLICABLE: tuple[ObligationStatus, dt.date | None] = ("not_applicable", None)
 
 _COMPARISONS: dict[str, Callable[[float], Callable[[Any], bool]]] = {
     "gte": lambda n: lambda a: a >= n,
@@ -460,8 +545,8 @@ class _Explainer:
             if value is True and rule_value is not True:
                 continue
             if value is True or rule_value == value:
-                collected.rules.append(rule.id)
-                collected.citations.extend(rule.citations)
+                collected.rules[rule.id] = None
+                collected.citations.update(dict.fromkeys(rule.citations))
                 self._collect(rule.when, rule_value, collected)
         trace = collected.trace()
         self._fact_traces[fact_id] = trace
@@ -469,7 +554,7 @@ class _Explainer:
 
     def condition(self, condition: Condition, value: Tri, citations: list[str]) -> Trace:
         collected = _Collected()
-        collected.citations.extend(citations)
+        collected.citations.update(dict.fromkeys(citations))
         self._collect(condition, value, collected)
         return collected.trace()
 
@@ -480,39 +565,40 @@ class _Explainer:
         return collected.trace()
 
     def _collect(self, condition: Condition, value: Tri, into: _Collected) -> None:
-        compiled = self.engine.compile
-        state = self.state
-        match condition:
-            case All(items) | AnyOf(items):
-                # An all-false or any-true is decided by its first such part; an all-true or
-                # any-false needs every part; an unknown one waits on its unknown parts.
-                values: list[tuple[Condition, Tri]] = [(c, compiled(c)(state)) for c in items]
-                short_circuit = value is (isinstance(condition, AnyOf))
-                if value is None:
-                    chosen: list[tuple[Condition, Tri]] = [(c, v) for c, v in values if v is None]
-                elif short_circuit:
-                    chosen = [next((c, v) for c, v in values if v is value)]
-                else:
-                    chosen = values
-                for part, part_value in chosen:
-                    self._collect(part, part_value, into)
-            case Not(item):
-                self._collect(item, None if value is None else not value, into)
-            case (
-                AnswerIn(question)
-                | AnswerIncludes(question)
-                | Answered(question)
-                | AnswerCompare(question)
-            ):
-                self._collect_answer(question, value, into)
-            case FactHolds(fact):
-                into.facts.append(fact)
-                if value is None:
-                    into.unanswered.extend(self.fact(fact).unanswered)
-            case ContextIn(dimension):
-                into.context[dimension] = getattr(state.context, dimension)
-            case DateFrom(when):
-                into.dates.append(when)
+        kind = type(condition)
+        if kind is All or kind is AnyOf:
+            # An all-false or any-true is decided by its first such part; an all-true or
+            # any-false needs every part; an unknown one waits on its unknown parts.
+            compiled = self.engine.compile
+            state = self.state
+            items: tuple[Condition, ...] = condition.items  # type: ignore[union-attr]
+            if value is None:
+                for part in items:
+                    if compiled(part)(state) is None:
+                        self._collect(part, None, into)
+            elif value is (kind is AnyOf):
+                for part in items:
+                    if compiled(part)(state) is value:
+                        self._collect(part, value, into)
+                        break
+            else:
+                for part in items:
+                    self._collect(part, value, into)
+        elif kind is Not:
+            inner: Condition = condition.item  # type: ignore[union-attr]
+            self._collect(inner, None if value is None else not value, into)
+        elif kind is FactHolds:
+            fact: str = condition.fact  # type: ignore[union-attr]
+            into.facts[fact] = None
+            if value is None:
+                into.unanswered.update(dict.fromkeys(self.fact(fact).unanswered))
+        elif kind is ContextIn:
+            dimension: str = condition.dimension  # type: ignore[union-attr]
+            into.context[dimension] = getattr(self.state.context, dimension)
+        elif kind is DateFrom:
+            into.dates[condition.date] = None  # type: ignore[union-attr]
+        elif kind is not Always:
+            self._collect_answer(condition.question, value, into)  # type: ignore[union-attr]
 
     def _collect_answer(self, question_id: str, value: Tri, into: _Collected) -> None:
         state = self.state
@@ -523,42 +609,42 @@ class _Explainer:
         elif visible is False:
             into.answers[question_id] = None
         elif value is None:
-            into.unanswered.append(question_id)
+            into.unanswered[question_id] = None
 
 
 class _Collected:
+    """What a trace is being built from; dicts with None values keep first-seen order unique."""
+
+    __slots__ = ("answers", "citations", "context", "dates", "facts", "rules", "unanswered")
+
     def __init__(self) -> None:
-        self.rules: list[str] = []
+        self.rules: dict[str, None] = {}
         self.answers: dict[str, Any] = {}
-        self.facts: list[str] = []
+        self.facts: dict[str, None] = {}
         self.context: dict[str, str | None] = {}
-        self.dates: list[dt.date] = []
-        self.citations: list[str] = []
-        self.unanswered: list[str] = []
+        self.dates: dict[dt.date, None] = {}
+        self.citations: dict[str, None] = {}
+        self.unanswered: dict[str, None] = {}
 
     def absorb(self, trace: Trace) -> None:
-        self.rules += trace.rules
+        self.rules.update(dict.fromkeys(trace.rules))
         self.answers.update(trace.answers)
-        self.facts += trace.facts
+        self.facts.update(dict.fromkeys(trace.facts))
         self.context.update(trace.context)
-        self.dates += trace.dates
-        self.citations += trace.citations
-        self.unanswered += trace.unanswered
+        self.dates.update(dict.fromkeys(trace.dates))
+        self.citations.update(dict.fromkeys(trace.citations))
+        self.unanswered.update(dict.fromkeys(trace.unanswered))
 
     def trace(self) -> Trace:
         return Trace(
-            rules=_unique(self.rules),
+            rules=list(self.rules),
             answers=self.answers,
-            facts=_unique(self.facts),
+            facts=list(self.facts),
             context=self.context,
-            dates=sorted(set(self.dates)),
-            citations=_unique(self.citations),
-            unanswered=_unique(self.unanswered),
+            dates=sorted(self.dates),
+            citations=list(self.citations),
+            unanswered=list(self.unanswered),
         )
-
-
-def _unique(items: list[str]) -> list[str]:
-    return list(dict.fromkeys(items))
 
 
 def _plain(answer: NormalisedAnswer) -> Any:

@@ -10,15 +10,15 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict
-
 from tillid.assessment.answers import AnswerSet
 from tillid.assessment.engine import Engine
-from tillid.assessment.result import Result
+from tillid.assessment.result import Result, Summary
 from tillid.knowledge.base import KnowledgeBase
+from tillid.knowledge.context import Context
 from tillid.knowledge.loading import load_packs
 
 ChangeKind = Literal[
@@ -32,18 +32,16 @@ ChangeKind = Literal[
 ]
 
 
-class Change(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
+@dataclass(frozen=True, slots=True)
+class Change:
     kind: ChangeKind
     item: str
     before: Any = None
     after: Any = None
 
 
-class Reevaluation(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
+@dataclass(frozen=True, slots=True)
+class Reevaluation:
     name: str
     changes: list[Change]
 
@@ -54,32 +52,31 @@ class Reevaluation(BaseModel):
 
 def compare_results(old: Result, new: Result) -> list[Change]:
     """What differs between two results for the same answers, in a stable order."""
+    return compare_summaries(Summary.of(old), Summary.of(new))
+
+
+def compare_summaries(old: Summary, new: Summary) -> list[Change]:
     changes: list[Change] = []
-    old_classes = {c.id: c.values for c in old.classifications}
-    for classification in new.classifications:
-        previous = old_classes.get(classification.id)
-        if previous != classification.values:
+    for classification_id, values in new.classifications.items():
+        previous = old.classifications.get(classification_id)
+        if previous != values:
             changes.append(
                 Change(
                     kind="classification",
-                    item=classification.id,
-                    before=previous,
-                    after=classification.values,
+                    item=classification_id,
+                    before=list(previous) if previous is not None else None,
+                    after=list(values),
                 )
             )
-    old_obligations = {o.id: o for o in old.obligations}
-    new_obligations = {o.id: o for o in new.obligations}
-    for obligation_id in sorted(old_obligations.keys() | new_obligations.keys()):
-        before = old_obligations.get(obligation_id)
-        after = new_obligations.get(obligation_id)
-        was = before.status if before else "not_applicable"
-        now = after.status if after else "not_applicable"
-        applies = ("applies_now", "applies_from")
-        if was not in applies and now in applies:
+    missing = ("not_applicable", None)
+    for obligation_id in sorted(old.obligations.keys() | new.obligations.keys()):
+        was, was_from = old.obligations.get(obligation_id, missing)
+        now, now_from = new.obligations.get(obligation_id, missing)
+        if was not in _APPLIES and now in _APPLIES:
             changes.append(
                 Change(kind="obligation_added", item=obligation_id, before=was, after=now)
             )
-        elif was in applies and now not in applies:
+        elif was in _APPLIES and now not in _APPLIES:
             changes.append(
                 Change(kind="obligation_removed", item=obligation_id, before=was, after=now)
             )
@@ -87,24 +84,19 @@ def compare_results(old: Result, new: Result) -> list[Change]:
             changes.append(
                 Change(kind="obligation_status", item=obligation_id, before=was, after=now)
             )
-        if before and after and now in applies and before.applies_from != after.applies_from:
+        if was in _APPLIES and now in _APPLIES and was_from != now_from:
             changes.append(
-                Change(
-                    kind="obligation_date",
-                    item=obligation_id,
-                    before=before.applies_from,
-                    after=after.applies_from,
-                )
+                Change(kind="obligation_date", item=obligation_id, before=was_from, after=now_from)
             )
     for question_id in new.open_questions:
-        if question_id not in old.open_questions and question_id not in old.visible_questions:
+        if question_id not in old.visible:
             changes.append(Change(kind="new_question", item=question_id))
-    for problem in new.inconsistencies:
-        if problem.kind == "unknown_question" and all(
-            p.item != problem.item for p in old.inconsistencies
-        ):
-            changes.append(Change(kind="answer_dropped", item=problem.item))
+    for question_id in sorted(new.unknown_answers - old.unknown_answers):
+        changes.append(Change(kind="answer_dropped", item=question_id))
     return changes
+
+
+_APPLIES = ("applies_now", "applies_from")
 
 
 def reevaluate(
@@ -116,11 +108,10 @@ def reevaluate(
     """For every named answer set: the changes between the old and the new knowledge."""
     old_engine, new_engine = Engine(old), Engine(new)
     for name, answer_set in answer_sets:
-        skipped = frozenset(answer_set.skipped)
         when = answer_set.as_of or as_of
-        before = old_engine.evaluate(answer_set.context, answer_set.answers, when, skipped, False)
-        after = new_engine.evaluate(answer_set.context, answer_set.answers, when, skipped, False)
-        yield Reevaluation(name=name, changes=compare_results(before, after))
+        before = old_engine.summarise(answer_set.context, answer_set.answers, when)
+        after = new_engine.summarise(answer_set.context, answer_set.answers, when)
+        yield Reevaluation(name=name, changes=compare_summaries(before, after))
 
 
 _WORKER: tuple[KnowledgeBase, KnowledgeBase] | None = None
@@ -134,9 +125,16 @@ def _start_worker(old_folders: Sequence[Path], new_folders: Sequence[Path]) -> N
     )
 
 
-def _work(batch: list[tuple[str, AnswerSet]], as_of: dt.date) -> list[Reevaluation]:
+_Plain = tuple[str, Context, dict[str, Any], dt.date | None]
+
+
+def _work(batch: list[_Plain], as_of: dt.date) -> list[Reevaluation]:
     assert _WORKER is not None
-    return list(reevaluate(_WORKER[0], _WORKER[1], batch, as_of))
+    sets = [
+        (name, AnswerSet.model_construct(context=context, answers=answers, as_of=when, skipped=[]))
+        for name, context, answers, when in batch
+    ]
+    return list(reevaluate(_WORKER[0], _WORKER[1], sets, as_of))
 
 
 def reevaluate_parallel(
@@ -148,7 +146,9 @@ def reevaluate_parallel(
     batch_size: int = 2000,
 ) -> Iterator[Reevaluation]:
     """`reevaluate` spread over processes; results come back in input order."""
-    batches = [answer_sets[i : i + batch_size] for i in range(0, len(answer_sets), batch_size)]
+    # Workers get plain tuples: pickling Pydantic models would cost more than evaluating them.
+    plain = [(name, s.context, s.answers, s.as_of) for name, s in answer_sets]
+    batches = [plain[i : i + batch_size] for i in range(0, len(plain), batch_size)]
     with ProcessPoolExecutor(
         max_workers=processes, initializer=_start_worker, initargs=(old_folders, new_folders)
     ) as pool:

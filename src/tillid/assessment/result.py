@@ -1,15 +1,21 @@
 """The assessment result: what the engine concluded, as of a date, with the reasons for each part.
 
 The result holds ids, not texts, so one result serves every language; reports look the texts up in
-the knowledge base. It serialises to JSON unchanged (`Result.model_dump(mode="json")`).
+the knowledge base. `Result.to_dict()` / `Result.to_json()` give its JSON form.
+
+The parts are plain frozen dataclasses rather than Pydantic models: an evaluation builds a couple of
+hundred of them, and re-evaluating many stored assessments must stay fast. Pydantic still does the
+JSON serialisation (through a TypeAdapter).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass, field
+from functools import cache
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import TypeAdapter
 
 from tillid.knowledge.context import Context
 
@@ -17,11 +23,8 @@ Truth = Literal["true", "false", "unknown"]
 ObligationStatus = Literal["applies_now", "applies_from", "undetermined", "not_applicable"]
 
 
-class Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-
-class Trace(Frozen):
+@dataclass(frozen=True, slots=True)
+class Trace:
     """Why a conclusion holds, or does not, or is still open.
 
     `answers` are the answers that decided it (None: the question was not asked), `facts` the derived
@@ -29,70 +32,71 @@ class Trace(Frozen):
     `unanswered` the questions whose answers would decide it.
     """
 
-    rules: list[str] = Field(default_factory=list)
-    answers: dict[str, Any] = Field(default_factory=dict)
-    facts: list[str] = Field(default_factory=list)
-    context: dict[str, str | None] = Field(default_factory=dict)
-    dates: list[dt.date] = Field(default_factory=list)
-    citations: list[str] = Field(default_factory=list)
-    unanswered: list[str] = Field(default_factory=list)
+    rules: list[str] = field(default_factory=list)
+    answers: dict[str, Any] = field(default_factory=dict)
+    facts: list[str] = field(default_factory=list)
+    context: dict[str, str | None] = field(default_factory=dict)
+    dates: list[dt.date] = field(default_factory=list)
+    citations: list[str] = field(default_factory=list)
+    unanswered: list[str] = field(default_factory=list)
 
 
-class FactResult(Frozen):
+@dataclass(frozen=True, slots=True)
+class FactResult:
     id: str
     value: Truth
     trace: Trace
 
 
-class ClassificationResult(Frozen):
+@dataclass(frozen=True, slots=True)
+class ClassificationResult:
     id: str
-    values: list[str] = Field(description="Values that hold (at most one when exclusive).")
-    possible: list[str] = Field(
-        description="Values that may still hold once open questions are answered."
-    )
+    values: list[str]  # values that hold (at most one when exclusive)
+    possible: list[str]  # values that may still hold once open questions are answered
     determined: bool
     trace: Trace
 
 
-class ObligationResult(Frozen):
+@dataclass(frozen=True, slots=True)
+class ObligationResult:
     id: str
     pack: str
     role: str
     status: ObligationStatus
-    applies_from: dt.date | None = Field(description="Under the legal version in force on as_of.")
+    applies_from: dt.date | None  # under the legal version in force on as_of
     legal_version: str | None
-    dates_by_version: dict[str, dt.date] = Field(
-        description="The date under every legal version, so a change by an amendment shows."
-    )
+    dates_by_version: dict[str, dt.date]  # under every version, so an amendment's change shows
     measures: list[str]
     trace: Trace
 
 
-class MeasureResult(Frozen):
+@dataclass(frozen=True, slots=True)
+class MeasureResult:
     id: str
     obligations: list[str]
-    due: dt.date | None = Field(
-        description="Earliest date from which an obligation needing it applies."
-    )
+    due: dt.date | None  # the earliest date from which an obligation needing it applies
     phases: list[str]
     in_current_phase: bool | None
 
 
-class Inconsistency(Frozen):
+@dataclass(frozen=True, slots=True)
+class Inconsistency:
     kind: Literal["unknown_question", "invalid_answer", "hidden_question", "contradiction"]
-    item: str = Field(description="Question or check id.")
+    item: str  # question or check id
     message: str
-    questions: list[str] = Field(default_factory=list)
+    questions: list[str] = field(default_factory=list)
 
 
-class PackUsed(Frozen):
+@dataclass(frozen=True, slots=True)
+class PackUsed:
     id: str
     version: str
     applies: bool | None
     legal_version: str
 
 
-class Result(Frozen):
+@dataclass(frozen=True, slots=True)
+class Result:
     as_of: dt.date
     context: Context
     packs: list[PackUsed]
@@ -105,7 +109,14 @@ class Result(Frozen):
     next_question: str | None
     answered: int
     inconsistencies: list[Inconsistency]
-    complete: bool = Field(description="True when no visible question is left unanswered.")
+    complete: bool  # no visible question is left unanswered
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = _adapter().dump_python(self, mode="json")
+        return data
+
+    def to_json(self) -> str:
+        return _adapter().dump_json(self, indent=2).decode()
 
     def classification(self, classification_id: str) -> ClassificationResult:
         for item in self.classifications:
@@ -121,3 +132,31 @@ class Result(Frozen):
 
     def applicable_obligations(self) -> list[ObligationResult]:
         return [o for o in self.obligations if o.status in ("applies_now", "applies_from")]
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    """A result without traces, facts or measures: what re-evaluation compares."""
+
+    classifications: dict[str, tuple[str, ...]]
+    obligations: dict[str, tuple[ObligationStatus, dt.date | None]]
+    visible: frozenset[str]
+    open_questions: tuple[str, ...]
+    unknown_answers: frozenset[str]
+
+    @classmethod
+    def of(cls, result: Result) -> Summary:
+        return cls(
+            classifications={c.id: tuple(c.values) for c in result.classifications},
+            obligations={o.id: (o.status, o.applies_from) for o in result.obligations},
+            visible=frozenset(result.visible_questions),
+            open_questions=tuple(result.open_questions),
+            unknown_answers=frozenset(
+                i.item for i in result.inconsistencies if i.kind == "unknown_question"
+            ),
+        )
+
+
+@cache
+def _adapter() -> TypeAdapter[Result]:
+    return TypeAdapter(Result)

@@ -45,7 +45,7 @@ def heading(key: str, language: Language) -> str:
 
 def to_json(view: ReportView, result: Result) -> str:
     """Both the worded report and the raw result, so machines get ids and people get words."""
-    payload = {"report": view.model_dump(mode="json"), "result": result.model_dump(mode="json")}
+    payload = {"report": view.model_dump(mode="json"), "result": result.to_dict()}
     return json.dumps(payload, ensure_ascii=False, indent=2)
 
 

@@ -6,6 +6,7 @@ JSON, later PDF/DOCX and the web app) reads, so all of them say the same thing.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from typing import Any
 
@@ -234,7 +235,7 @@ def build_view(
         title=title,
         as_of=result.as_of,
         context=result.context.model_dump(),
-        packs=[p.model_dump() for p in result.packs],
+        packs=[dataclasses.asdict(p) for p in result.packs],
         disclaimers=[p.meta.disclaimer.get(language) for p in kb.packs],
         classifications=classifications,
         obligations=[o for o in obligations if o.status in ("applies_now", "applies_from")],
