@@ -35,9 +35,13 @@ def print_report(console: Console, view: ReportView) -> None:
                 title_align="left",
             )
         )
-    table = Table(title=heading("obligations", lang), show_lines=True, expand=True)
+    table = Table(
+        title=heading("obligations", lang), show_lines=True, expand=True, show_header=False
+    )
     table.add_column("", ratio=3)
     table.add_column("", ratio=1)
+    # The same uncertainty note often applies to many duties: print each once, as a numbered note.
+    notes: dict[str, int] = {}
     for obligation in view.obligations:
         when = obligation.status_text
         if obligation.status == "applies_from" and obligation.applies_from:
@@ -47,7 +51,12 @@ def print_report(console: Console, view: ReportView) -> None:
             Text(obligation.text),
             Text(", ".join(obligation.citations), style="dim"),
             *(
-                [Text(f"{heading('uncertain', lang)}: {obligation.uncertainty}", style="italic")]
+                [
+                    Text(
+                        f"{heading('uncertain', lang)}: [{_note(notes, obligation.uncertainty)}]",
+                        style="italic",
+                    )
+                ]
                 if obligation.uncertainty
                 else []
             ),
@@ -57,6 +66,8 @@ def print_report(console: Console, view: ReportView) -> None:
         console.print(table)
     else:
         console.print(f"{heading('obligations', lang)}: {heading('none', lang)}")
+    for text, number in notes.items():
+        console.print(Text(f"[{number}] {text}", style="italic"))
     if view.undetermined_obligations:
         console.print(f"[cyan]{heading('undetermined', lang)}:[/cyan]")
         for obligation in view.undetermined_obligations:
@@ -92,3 +103,7 @@ def _why(why: Why, lang: Language) -> list[Text]:
     if why.open_questions:
         lines.append(Text(f"{heading('open', lang)}: {len(why.open_questions)}", style="cyan"))
     return lines
+
+
+def _note(notes: dict[str, int], text: str) -> int:
+    return notes.setdefault(text, len(notes) + 1)

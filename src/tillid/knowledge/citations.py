@@ -15,6 +15,7 @@ class Act:
     prefix: str
     title: str
     url: str  # the official consolidated text
+    short: str = ""  # how a citation is shown, e.g. "AI Act"
 
 
 ACTS: dict[str, Act] = {
@@ -92,19 +93,42 @@ def act_of(key: str) -> Act | None:
     return ACTS.get(prefix)
 
 
+_SHORT = {
+    "aia": "AI Act",
+    "aia-omnibus": "Digital Omnibus on AI",
+    "gdpr": "GDPR",
+    "edpb": "EDPB",
+    "com-guidelines": "Commission guidelines",
+    "dk-fvl": "forvaltningsloven",
+    "dk-offl": "offentlighedsloven",
+    "dk-dbl": "databeskyttelsesloven",
+    "dk-datatilsynet": "Datatilsynet",
+    "dk-fob": "Folketingets Ombudsmand",
+    "dk-aia-impl": "Danish AI Act implementation act",
+    "se-fl": "förvaltningslagen",
+    "se-kl": "kommunallagen",
+    "se-imy": "IMY",
+    "se-digg": "DIGG",
+}
+
+
 def readable(key: str) -> str:
-    """A human form: 'aia:art5(1)(a)' -> 'AI Act Art. 5(1)(a)'; 'aia:annex3(5)(a)' -> 'Annex III ...'."""
+    """A human form: 'aia:art5(1)(a)' -> 'AI Act Art. 5(1)(a)'; 'aia:annex3(5)(a)' -> 'AI Act
+    Annex III 5(a)'; 'dk-fvl:§19' -> 'forvaltningsloven §19'."""
     prefix, provision = split_key(key)
-    short = {
-        "aia": "AI Act",
-        "gdpr": "GDPR",
-        "dk-fvl": "FVL",
-        "dk-offl": "OFFL",
-        "se-fl": "FL",
-    }.get(prefix, prefix)
-    provision = re.sub(r"^art(\d+[a-z]?)", r"Art. \1", provision)
-    provision = re.sub(r"^annex(\d+)", lambda m: f"Annex {_roman(int(m[1]))}", provision)
-    provision = re.sub(r"^recital(\d+)", r"recital \1", provision)
+    short = _SHORT.get(prefix, prefix)
+    if re.match(r"^art\d", provision):
+        provision = re.sub(r"^art(\d+[a-z]?)", r"Art. \1", provision)
+    elif re.match(r"^annex\d", provision):
+        provision = re.sub(
+            r"^annex(\d+)(?:\((\d+)\))?",
+            lambda m: f"Annex {_roman(int(m[1]))}" + (f" {m[2]}" if m[2] else ""),
+            provision,
+        )
+    elif re.match(r"^recital\d", provision):
+        provision = re.sub(r"^recital(\d+)", r"recital \1", provision)
+    else:
+        provision = provision.replace("-", " ")
     return f"{short} {provision}"
 
 
