@@ -140,3 +140,25 @@ def test_conditions_round_trip_through_yaml_form(raw: dict[str, object]) -> None
 def test_bad_conditions_are_explained(raw: object, message: str) -> None:
     with pytest.raises(ConditionError, match=message):
         parse_condition(raw)
+
+
+def test_a_comma_inside_a_flow_text_gets_a_hint(mini_copy: Path) -> None:
+    _replace(
+        mini_copy / "content.yaml",
+        "definition: {da: Et maskinbaseret system., en:",
+        "definition: {da: Et maskinbaseret, lærende system., en:",
+    )
+    with pytest.raises(PackError) as caught:
+        load_pack(mini_copy)
+    assert "a comma inside a {da: ..., en: ...} text splits it" in str(caught.value)
+
+
+def test_an_unquoted_no_in_a_text_is_explained(mini_copy: Path) -> None:
+    _replace(
+        mini_copy / "content.yaml",
+        "{id: other, label: {da: Andet, en: Other,",
+        "{id: other, label: {da: Andet, en: No,",
+    )
+    with pytest.raises(PackError) as caught:
+        load_pack(mini_copy)
+    assert "YAML read this text as False; put it in quotes" in str(caught.value)

@@ -29,6 +29,10 @@ def export_knowledge(kb: KnowledgeBase) -> dict[str, Any]:
             for item in getattr(pack, kind):
                 for key in item.citations:
                     cited_by.setdefault(key, []).append(item.id)
+        for question in pack.questions:
+            for option in question.options:
+                for key in option.citations:
+                    cited_by.setdefault(key, []).append(f"{question.id}#{option.id}")
     citations = {}
     for key in sorted(cited_by):
         act = act_of(key)

@@ -132,6 +132,8 @@ def _citation_findings(kb: KnowledgeBase) -> Iterator[Finding]:
 def _all_citations(kb: KnowledgeBase) -> Iterator[tuple[str, list[str]]]:
     for question in kb.questions:
         yield question.id, question.citations
+        for option in question.options:
+            yield question.id, option.citations
     for rule in kb.rule.values():
         yield rule.id, rule.citations
     for obligation in kb.obligation.values():

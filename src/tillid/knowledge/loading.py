@@ -77,7 +77,12 @@ def _validation_problems(
     for item in error.errors():
         loc = tuple(part for part in item["loc"] if not _is_union_tag(part))
         message = item["msg"].removeprefix("Value error, ")
-        if item["type"] == "extra_forbidden":
+        if item["type"] == "extra_forbidden" and " " in str(loc[-1]):
+            message = (
+                f'unknown field "{loc[-1]}": a comma inside a {{da: ..., en: ...}} text splits it; '
+                "put the text in quotes or write it in block style"
+            )
+        elif item["type"] == "extra_forbidden":
             message = f'unknown field "{loc[-1]}" (check the spelling; see docs/pack-format.md)'
         elif item["type"] == "missing":
             message = f'required field "{loc[-1]}" is missing'

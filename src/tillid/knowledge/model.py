@@ -134,6 +134,7 @@ class Option(Strict):
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9_-]*$")
     label: Text
     help: Text | None = None
+    citations: list[CitationKey] = Field(default_factory=list)
 
 
 QuestionKind = Literal["yes_no", "single", "multi", "text", "number", "date"]
@@ -223,6 +224,10 @@ Role = Literal[
 
 
 class Obligation(Strict):
+    """A duty. `role` labels whose duty it is (for display and filtering); the role itself must
+    be part of `applies_when` (e.g. {fact: aia.role_deployer}), because whether someone holds a role
+    is itself a conclusion of the assessment."""
+
     id: ItemId
     title: Text
     text: Text = Field(description="Plain-language statement of the duty.")
