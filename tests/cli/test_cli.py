@@ -8,7 +8,7 @@ from pathlib import Path
 import yaml
 from typer.testing import CliRunner
 
-from conftest import MINI
+from tests.conftest import MINI
 from tillid.cli.main import app
 
 runner = CliRunner()

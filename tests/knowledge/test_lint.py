@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import MINI
+from tests.conftest import MINI
 from tillid.knowledge.lint import lint_folders
 
 

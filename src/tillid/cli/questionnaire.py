@@ -135,8 +135,8 @@ class Questionnaire:
                 if result.next_question is None:
                     self.console.print(self.words("done"), style="green")
                     break
-                total = len(result.visible_questions)
-                self.console.print(f"[dim]{result.answered}/{total} {self.words('progress')}[/dim]")
+                # How many questions remain depends on the answers, so show what is done.
+                self.console.print(f"[dim]{result.answered} {self.words('progress')}[/dim]")
                 self._ask_question(self.engine.kb.question[result.next_question])
         except Stop:
             pass
