@@ -215,3 +215,41 @@ def test_reassess_reports_what_a_new_pack_version_changes(tmp_path: Path, mini_c
     assert result.exit_code == 0, result.output
     assert "obligation_date" in result.output and "mini.o_fria" in result.output
     assert "1 of 1 assessments changed" in result.output
+
+
+def test_a_yaml_bomb_in_an_answers_file_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "bomb.yaml"
+    lines = ["a: &a [x, x, x, x, x, x, x, x, x]"]
+    lines += [
+        f"{c}: &{c} [*{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}]"
+        for p, c in zip("abcdefgh", "bcdefghi", strict=True)
+    ]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = runner.invoke(app, ["assess", "-a", str(path), *PACKS])
+    assert result.exit_code == 2
+    assert "aliases" in result.output
+
+
+def test_a_huge_answers_file_is_refused_before_reading(tmp_path: Path) -> None:
+    path = tmp_path / "huge.yaml"
+    with path.open("wb") as handle:
+        handle.truncate(6_000_000)
+    result = runner.invoke(app, ["assess", "-a", str(path), *PACKS])
+    assert result.exit_code == 2
+    assert "is at most 5,000,000 bytes" in result.output
+
+
+def test_answers_of_the_wrong_shape_are_named(tmp_path: Path) -> None:
+    bad = {**BENEFITS, "answers": {"mini.infers": {"nested": "mapping"}}}
+    result = runner.invoke(app, ["assess", "-a", str(_answers(tmp_path, bad)), *PACKS])
+    assert result.exit_code == 2
+    assert "answers.mini.infers" in result.output
+
+
+def test_a_wrong_option_in_an_answers_file_is_reported_in_the_report(tmp_path: Path) -> None:
+    bad = {**BENEFITS, "answers": {"mini.infers": True, "mini.area": ["benefits", "lottery"]}}
+    result = runner.invoke(
+        app, ["assess", "-a", str(_answers(tmp_path, bad)), "--as-of", "2026-11-21", *PACKS]
+    )
+    assert result.exit_code == 0, result.output
+    assert "Question mini.area expects a list of benefits, scoring, other" in result.output

@@ -39,11 +39,32 @@ class AnswerSet(BaseModel):
     packs: dict[str, str] = Field(default_factory=dict)
 
 
+class _NoAliasLoader(yaml.SafeLoader):
+    """Answers files have no use for YAML aliases, and aliases allow "billion laughs" bombs."""
+
+    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
+        if self.check_event(yaml.AliasEvent):
+            raise yaml.YAMLError("YAML aliases (*name) are not allowed in answers files")
+        return super().compose_node(parent, index)
+
+
 class AnswerFileError(Exception):
     """An answers file cannot be read; the message says which file and what to fix."""
 
 
+MAX_ANSWER_FILE_BYTES = 5_000_000  # far above any real assessment; guards against YAML bombs
+
+
 def read_answer_set(path: Path) -> AnswerSet:
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise AnswerFileError(f"Answers file {path} does not exist.") from None
+    if size > MAX_ANSWER_FILE_BYTES:
+        raise AnswerFileError(
+            f"Answers file {path} is {size:,} bytes; an answers file is at most "
+            f"{MAX_ANSWER_FILE_BYTES:,} bytes. Is it the right file?"
+        )
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
@@ -51,7 +72,9 @@ def read_answer_set(path: Path) -> AnswerSet:
     except UnicodeDecodeError:
         raise AnswerFileError(f"Answers file {path} is not a UTF-8 text file.") from None
     try:
-        data = json.loads(text) if path.suffix == ".json" else yaml.safe_load(text)
+        data = (
+            json.loads(text) if path.suffix == ".json" else yaml.load(text, Loader=_NoAliasLoader)
+        )
     except json.JSONDecodeError as error:
         raise AnswerFileError(
             f"Answers file {path} is not valid JSON: {error.msg} at line {error.lineno}."
@@ -59,7 +82,7 @@ def read_answer_set(path: Path) -> AnswerSet:
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f" at line {mark.line + 1}" if mark is not None else ""
-        problem = getattr(error, "problem", None) or "syntax error"
+        problem = getattr(error, "problem", None) or str(error)
         raise AnswerFileError(
             f"Answers file {path} is not valid YAML/JSON: {problem}{where}."
         ) from None
