@@ -2,14 +2,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.conftest import MINI
+from tests.conftest import MINI, replace_in
 from tillid.knowledge.lint import lint_folders
-
-
-def _replace(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def test_the_mini_pack_is_consistent() -> None:
@@ -20,7 +14,7 @@ def test_the_mini_pack_is_consistent() -> None:
 
 def test_outcomes_that_can_overlap_are_proved_so_with_an_example(mini_copy: Path) -> None:
     # Minimal risk no longer excludes high risk: a benefits system is now both.
-    _replace(mini_copy / "content.yaml", "{not: {fact: mini.high}}]}", "{always: true}]}")
+    replace_in(mini_copy / "content.yaml", "{not: {fact: mini.high}}]}", "{always: true}]}")
     report = lint_folders([mini_copy])
     messages = [f.message for f in report.errors]
     assert any(
@@ -31,7 +25,7 @@ def test_outcomes_that_can_overlap_are_proved_so_with_an_example(mini_copy: Path
 
 
 def test_a_question_that_can_never_be_shown_is_found(mini_copy: Path) -> None:
-    _replace(
+    replace_in(
         mini_copy / "content.yaml",
         "show_if: {answer: mini.area, includes: benefits}",
         "show_if: {all: [{answer: mini.area, includes: benefits}, {answer: mini.infers, is: false}]}",
@@ -41,7 +35,7 @@ def test_a_question_that_can_never_be_shown_is_found(mini_copy: Path) -> None:
 
 
 def test_an_obligation_that_can_never_apply_is_found(mini_copy: Path) -> None:
-    _replace(
+    replace_in(
         mini_copy / "content.yaml",
         "applies_when: {fact: mini.prohibited}",
         "applies_when: {all: [{fact: mini.prohibited}, {fact: mini.high}]}",
@@ -51,7 +45,7 @@ def test_an_obligation_that_can_never_apply_is_found(mini_copy: Path) -> None:
 
 
 def test_a_missing_translation_names_item_field_and_language(mini_copy: Path) -> None:
-    _replace(
+    replace_in(
         mini_copy / "content.yaml",
         "title: {da: Stop brugen, en: Stop using it, sv: Sluta använda det}",
         "title: {da: Stop brugen, en: Stop using it}",
@@ -61,20 +55,20 @@ def test_a_missing_translation_names_item_field_and_language(mini_copy: Path) ->
 
 
 def test_an_unknown_act_prefix_in_a_citation_is_an_error(mini_copy: Path) -> None:
-    _replace(mini_copy / "content.yaml", 'citations: ["aia:art6"]', 'citations: ["aiact:art6"]')
+    replace_in(mini_copy / "content.yaml", 'citations: ["aia:art6"]', 'citations: ["aiact:art6"]')
     report = lint_folders([mini_copy])
     assert any('unknown act "aiact"' in f.message for f in report.errors)
 
 
 def test_a_question_depending_on_a_later_question_is_an_error(mini_copy: Path) -> None:
     content = mini_copy / "content.yaml"
-    _replace(
+    replace_in(
         content,
         "    glossary: [mini.g_ai]\n  - id: mini.area",
         "    glossary: [mini.g_ai]\n    show_if: {answer: mini.note, answered: true}\n"
         "  - id: mini.area",
     )
-    _replace(
+    replace_in(
         content,
         "facts:\n",
         "  - id: mini.note\n    section: mini.scope\n    kind: text\n"

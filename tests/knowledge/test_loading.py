@@ -4,19 +4,14 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import replace_in
 from tillid.knowledge.base import KnowledgeBase
 from tillid.knowledge.conditions import ConditionError, dump_condition, parse_condition
 from tillid.knowledge.loading import PackError, load_pack
 
 
-def _replace(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
 def test_a_misspelt_field_is_reported_with_file_and_line(mini_copy: Path) -> None:
-    _replace(
+    replace_in(
         mini_copy / "content.yaml",
         "    show_if: {answer: mini.area",
         "    shwo_if: {answer: mini.area",
@@ -31,7 +26,7 @@ def test_a_misspelt_field_is_reported_with_file_and_line(mini_copy: Path) -> Non
 
 
 def test_broken_yaml_names_the_line(mini_copy: Path) -> None:
-    _replace(mini_copy / "content.yaml", "  - id: mini.area", "  - id: [mini.area")
+    replace_in(mini_copy / "content.yaml", "  - id: mini.area", "  - id: [mini.area")
     with pytest.raises(PackError) as caught:
         load_pack(mini_copy)
     assert "content.yaml:" in str(caught.value)
@@ -39,7 +34,7 @@ def test_broken_yaml_names_the_line(mini_copy: Path) -> None:
 
 
 def test_a_condition_in_an_unknown_shape_is_explained(mini_copy: Path) -> None:
-    _replace(
+    replace_in(
         mini_copy / "content.yaml",
         "when: {answer: mini.infers, is: true}",
         "when: {answer: mini.infers, equals: true}",
@@ -50,7 +45,7 @@ def test_a_condition_in_an_unknown_shape_is_explained(mini_copy: Path) -> None:
 
 
 def test_unknown_fact_reference_suggests_the_closest_id(mini_copy: Path) -> None:
-    _replace(
+    replace_in(
         mini_copy / "content.yaml",
         "{fact: mini.ai_system}, {answer: mini.area, includes: scoring}",
         "{fact: mini.ai_sytem}, {answer: mini.area, includes: scoring}",
@@ -63,7 +58,7 @@ def test_unknown_fact_reference_suggests_the_closest_id(mini_copy: Path) -> None
 
 
 def test_comparing_with_an_option_the_question_lacks_is_an_error(mini_copy: Path) -> None:
-    _replace(
+    replace_in(
         mini_copy / "content.yaml",
         "{answer: mini.area, includes: scoring}",
         "{answer: mini.area, includes: scorng}",
@@ -74,14 +69,14 @@ def test_comparing_with_an_option_the_question_lacks_is_an_error(mini_copy: Path
 
 
 def test_duplicate_ids_are_reported_with_both_places(mini_copy: Path) -> None:
-    _replace(mini_copy / "content.yaml", "  - id: mini.high\n", "  - id: mini.prohibited\n")
+    replace_in(mini_copy / "content.yaml", "  - id: mini.high\n", "  - id: mini.prohibited\n")
     with pytest.raises(PackError) as caught:
         KnowledgeBase.build([load_pack(mini_copy)])
     assert 'id "mini.prohibited" is already used at' in str(caught.value)
 
 
 def test_circular_facts_are_refused(mini_copy: Path) -> None:
-    _replace(
+    replace_in(
         mini_copy / "content.yaml",
         "when: {answer: mini.infers, is: true}",
         "when: {fact: mini.minimal}",
@@ -92,7 +87,7 @@ def test_circular_facts_are_refused(mini_copy: Path) -> None:
 
 
 def test_ids_outside_the_pack_namespace_are_refused(mini_copy: Path) -> None:
-    _replace(mini_copy / "content.yaml", "  - id: mini.g_ai", "  - id: other.g_ai")
+    replace_in(mini_copy / "content.yaml", "  - id: mini.g_ai", "  - id: other.g_ai")
     with pytest.raises(PackError) as caught:
         KnowledgeBase.build([load_pack(mini_copy)])
     assert 'must start with "mini."' in str(caught.value)
@@ -143,7 +138,7 @@ def test_bad_conditions_are_explained(raw: object, message: str) -> None:
 
 
 def test_a_comma_inside_a_flow_text_gets_a_hint(mini_copy: Path) -> None:
-    _replace(
+    replace_in(
         mini_copy / "content.yaml",
         "definition: {da: Et maskinbaseret system., en:",
         "definition: {da: Et maskinbaseret, lærende system., en:",
@@ -154,7 +149,7 @@ def test_a_comma_inside_a_flow_text_gets_a_hint(mini_copy: Path) -> None:
 
 
 def test_an_unquoted_no_in_a_text_is_explained(mini_copy: Path) -> None:
-    _replace(
+    replace_in(
         mini_copy / "content.yaml",
         "{id: other, label: {da: Andet, en: Other,",
         "{id: other, label: {da: Andet, en: No,",
