@@ -174,7 +174,7 @@ def _file_error_message(path: Path, error: Exception) -> str:
     if "not utf-8 encoded" in text or "Invalid unicode" in text:
         return (
             f"{path.name} is not UTF-8 text. Save it as UTF-8, or give its encoding "
-            "(e.g. --encoding latin-1 or encoding: latin-1 in the spec)."
+            '(--encoding latin-1 on the command line, encoding="latin-1" in Python).'
         )
     return f"Could not read {path.name}: {_first_line(error)}"
 
