@@ -196,6 +196,9 @@ def test_any_small_table_gives_fairlearns_numbers(rows: int, seed: int, skew: fl
         )
     ours = {_key(tuple(g.group.values())): g for g in result.grouping("a", "b").groups}
     for index, row in fairlearn.by_group.iterrows():
+        if _key(index) not in ours:  # fairlearn lists empty combinations, with NaN
+            assert row.isna().all()
+            continue
         group = ours[_key(index)]
         for name in METRICS:
             value = group.rate(name).value
