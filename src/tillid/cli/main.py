@@ -21,7 +21,7 @@ from tillid.cli.questionnaire import Questionnaire
 from tillid.cli.terminal import print_report
 from tillid.knowledge.base import KnowledgeBase
 from tillid.knowledge.diff import diff_packs
-from tillid.knowledge.export import export_knowledge
+from tillid.knowledge.export import export_knowledge, export_schema
 from tillid.knowledge.lint import lint_folders
 from tillid.knowledge.loading import PackError, load_builtin_packs, load_packs
 from tillid.reports.render import to_json, to_markdown
@@ -215,14 +215,20 @@ def content_check(
 
 @content_app.command("export")
 def content_export(
-    export_format: str = typer.Option("json", "--format", help="Only json for now."),
+    export_format: str = typer.Option(
+        "json", "--format", help="json: the knowledge base; json-schema: the schema of a pack."
+    ),
     output: Path | None = typer.Option(None, "--output", "-o"),
     packs: list[Path] | None = PacksOption,
 ) -> None:
     """The whole knowledge base as one documented JSON document."""
-    if export_format != "json":
-        raise _fail(f'unknown export format "{export_format}"; use json.')
-    text = json.dumps(export_knowledge(_knowledge(packs)), ensure_ascii=False, indent=2)
+    if export_format == "json":
+        data = export_knowledge(_knowledge(packs))
+    elif export_format == "json-schema":
+        data = export_schema()
+    else:
+        raise _fail(f'unknown export format "{export_format}"; use json or json-schema.')
+    text = json.dumps(data, ensure_ascii=False, indent=2)
     if output is None:
         sys.stdout.write(text + "\n")
     else:

@@ -289,3 +289,43 @@ def referenced_questions(condition: Condition) -> set[str]:
 
 def referenced_facts(condition: Condition) -> set[str]:
     return {node.fact for node in walk(condition) if isinstance(node, FactHolds)}
+
+
+def _shape(required: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "type": "object",
+        "properties": required,
+        "required": list(required),
+        "additionalProperties": False,
+    }
+
+
+_CONDITION = {"$ref": "#/$defs/Condition"}
+_VALUE = {"type": ["boolean", "string", "number"]}
+_VALUES = {"type": "array", "items": _VALUE, "minItems": 1}
+_QUESTION = {"type": "string"}
+
+# The JSON Schema of a condition, for other tools reading exported packs.
+CONDITION_JSON_SCHEMA: dict[str, Any] = {
+    "description": "A condition: one of the shapes listed in tillid.knowledge.conditions.",
+    "oneOf": [
+        _shape({"all": {"type": "array", "items": _CONDITION, "minItems": 1}}),
+        _shape({"any": {"type": "array", "items": _CONDITION, "minItems": 1}}),
+        _shape({"not": _CONDITION}),
+        _shape({"answer": _QUESTION, "is": _VALUE}),
+        _shape({"answer": _QUESTION, "in": _VALUES}),
+        _shape({"answer": _QUESTION, "includes": {"type": "string"}}),
+        _shape({"answer": _QUESTION, "includes_any": _VALUES}),
+        _shape({"answer": _QUESTION, "answered": {"const": True}}),
+        *[
+            _shape({"answer": _QUESTION, op: {"type": "number"}})
+            for op in ("gte", "gt", "lte", "lt")
+        ],
+        _shape({"fact": {"type": "string"}}),
+        _shape({"context": {"enum": list(CONTEXT_DIMENSIONS)}, "is": {"type": "string"}}),
+        _shape({"context": {"enum": list(CONTEXT_DIMENSIONS)}, "in": _VALUES}),
+        _shape({"date_from": {"type": "string", "format": "date"}}),
+        _shape({"date_before": {"type": "string", "format": "date"}}),
+        _shape({"always": {"type": "boolean"}}),
+    ],
+}

@@ -5,6 +5,8 @@ Shape (`format: tillid-knowledge`, `format_version: 1`):
 - `citations`: every citation key used, with the act, a readable form, a link to the official text,
   and the ids of the items that cite it;
 - `context_dimensions`: the context values conditions may test.
+
+`tillid content export --format json-schema` prints the JSON Schema of a pack (`export_schema`).
 """
 
 from __future__ import annotations
@@ -14,9 +16,32 @@ from typing import Any
 from tillid import __version__
 from tillid.knowledge.base import KnowledgeBase
 from tillid.knowledge.citations import act_of, readable
+from tillid.knowledge.conditions import CONDITION_JSON_SCHEMA
 from tillid.knowledge.context import CONTEXT_DIMENSIONS
+from tillid.knowledge.model import CONDITION_PLACEHOLDER, Pack
 
 FORMAT_VERSION = 1
+
+
+def export_schema() -> dict[str, Any]:
+    """JSON Schema of one pack as it appears under `packs` in the export."""
+    schema = Pack.model_json_schema(mode="serialization")
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "tillid knowledge pack"
+    schema["properties"].pop("source_lines", None)
+    schema["$defs"]["Condition"] = CONDITION_JSON_SCHEMA
+    with_refs: dict[str, Any] = _with_condition_refs(schema)
+    return with_refs
+
+
+def _with_condition_refs(node: Any) -> Any:
+    if isinstance(node, dict) and node.get("x-tillid") == CONDITION_PLACEHOLDER["x-tillid"]:
+        return {"$ref": "#/$defs/Condition"}
+    if isinstance(node, dict):
+        return {key: _with_condition_refs(value) for key, value in node.items()}
+    if isinstance(node, list):
+        return [_with_condition_refs(value) for value in node]
+    return node
 
 
 def export_knowledge(kb: KnowledgeBase) -> dict[str, Any]:

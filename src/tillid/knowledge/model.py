@@ -19,11 +19,15 @@ from pydantic import (
     ConfigDict,
     Field,
     PlainSerializer,
+    WithJsonSchema,
     field_validator,
     model_validator,
 )
 
 from tillid.knowledge.conditions import Condition, dump_condition, parse_condition
+
+# Pydantic cannot point at a definition it does not know; the export swaps this for the real one.
+CONDITION_PLACEHOLDER: dict[str, Any] = {"x-tillid": "condition"}
 
 Language = Literal["da", "en", "sv"]
 LANGUAGES: tuple[Language, ...] = ("da", "en", "sv")
@@ -56,6 +60,7 @@ ConditionField = Annotated[
     Condition,
     BeforeValidator(parse_condition),
     PlainSerializer(dump_condition, return_type=Any),
+    WithJsonSchema(CONDITION_PLACEHOLDER),
 ]
 
 
