@@ -18,13 +18,14 @@ SPEC = AuditSpec(
     prediction="prediction",
     score="score",
     protected=["sex", "race"],
+    weights="weight",
     drift=DriftSpec(split_column="period", reference_value="2024", columns=["income", "sex"]),
 )
 
 
 @pytest.fixture(scope="module")
 def frame(decisions_of) -> pd.DataFrame:
-    data = decisions_of(3000, seed=21)
+    data = decisions_of(3000, seed=21, weights=True)
     data["period"] = ["2024" if i % 3 else "2025" for i in range(len(data))]
     return data
 

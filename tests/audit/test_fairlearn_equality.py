@@ -164,6 +164,28 @@ def test_weighted_rates_equal_fairlearn_with_sample_weight(decisions_of) -> None
             assert ours[race].rate(name).value == pytest.approx(row[name], abs=TOLERANCE), name
 
 
+def test_weighted_auc_and_brier_equal_scikit_learn(decisions_of) -> None:
+    frame = decisions_of(6000, seed=12, weights=True)
+    spec = AuditSpec(
+        target="label",
+        prediction="prediction",
+        score="score",
+        protected=["sex"],
+        weights="weight",
+        k=1,
+    )
+    result = run_audit(frame, spec)
+    for group in result.grouping("sex").groups:
+        rows = frame[frame["sex"] == group.group["sex"]]
+        w = rows["weight"]
+        assert group.auc == pytest.approx(
+            roc_auc_score(rows["label"], rows["score"], sample_weight=w), abs=TOLERANCE
+        )
+        assert group.brier == pytest.approx(
+            brier_score_loss(rows["label"], rows["score"], sample_weight=w), abs=TOLERANCE
+        )
+
+
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     rows=st.integers(20, 300),
