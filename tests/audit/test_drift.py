@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from tillid.audit import AuditSpec, DriftSpec, run_audit
+from tillid.audit import AuditDataError, AuditSpec, DriftSpec, run_audit
 
 
 def _period(rows: int, seed: int, income_shift: float, share_m: float) -> pd.DataFrame:
@@ -75,3 +75,17 @@ def test_identical_data_has_zero_psi() -> None:
     drift = run_audit(doubled, spec).drift
     assert drift is not None
     assert all(c.psi == pytest.approx(0.0, abs=1e-12) for c in drift.columns)
+
+
+def test_reference_smaller_than_k_is_refused() -> None:
+    frame = _period(500, 6, 0, 0.5).assign(period="2025")
+    frame.loc[:4, "period"] = "2024"
+    spec = AuditSpec(
+        target="label",
+        prediction="prediction",
+        protected=["sex"],
+        checks=["drift"],
+        drift=DriftSpec(split_column="period", reference_value="2024"),
+    )
+    with pytest.raises(AuditDataError, match="only 5 rows; with k = 10"):
+        run_audit(frame, spec)

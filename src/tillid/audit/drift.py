@@ -59,6 +59,12 @@ def _drift_report(
     cur_summary = _summary(current, numeric, categorical, 0, distinct=False)
     if cur_summary["rows"] == 0:
         raise AuditDataError(f"The current data ({current.description}) has no rows.")
+    for data, summary in ((reference, ref_summary), (current, cur_summary)):
+        if int(summary["rows"]) < k:
+            raise AuditDataError(
+                f"{data.description} has only {int(summary['rows'])} rows; with k = {k} its "
+                "distribution cannot be shown without showing individuals."
+            )
     edges = {c: _edges(ref_summary, c, drift.bins) for c in numeric}
     ref_hist = _numeric_histograms(reference, edges)
     cur_hist = _numeric_histograms(current, edges)
