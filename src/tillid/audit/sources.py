@@ -39,7 +39,7 @@ class OpenedSource:
     owned: bool = False
 
     def close(self) -> None:
-        """Disconnect a backend tillid opened itself (a database URL); never the caller's."""
+        """Disconnect a backend tillid opened itself (file, table, URL); never the caller's."""
         if self.owned:
             # Closing is best effort: the audit itself is finished.
             with contextlib.suppress(Exception):
@@ -166,7 +166,7 @@ def _open_file(path: Path, *, encoding: str | None) -> OpenedSource:
         raise
     except Exception as error:
         raise AuditSourceError(_file_error_message(path, error)) from None
-    return OpenedSource(table, path.name, backend)
+    return OpenedSource(table, path.name, backend, owned=True)
 
 
 def _file_error_message(path: Path, error: Exception) -> str:
@@ -200,7 +200,7 @@ def _open_in_memory(data: Any) -> OpenedSource:
             "Polars, Arrow, Ibis or PySpark table."
         )
     kind = {"pandas": "pandas", "polars": "Polars", "pyarrow": "Arrow"}[module]
-    return OpenedSource(ibis.memtable(data), f"the {kind} table", ibis.duckdb.connect())
+    return OpenedSource(ibis.memtable(data), f"the {kind} table", ibis.duckdb.connect(), owned=True)
 
 
 def _is_spark_dataframe(data: Any) -> bool:
