@@ -22,10 +22,6 @@ Sums = dict[str, float]
 CONFUSION = ("tp", "fp", "tn", "fn")
 
 
-def group_key_columns(roles: Roles) -> list[str]:
-    return [f"g{i}" for i in range(len(roles.protected))]
-
-
 def protected_keys(t: ir.Table, roles: Roles) -> dict[str, ir.Value]:
     """Protected attributes as text, so every backend returns the same group labels."""
     return {f"g{i}": t[name].cast("string") for i, name in enumerate(roles.protected)}

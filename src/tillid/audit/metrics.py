@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping
 
 from tillid.audit.result import (
@@ -132,9 +131,3 @@ def build_calibration(
             )
         )
     return result
-
-
-def finite_or_none(value: float | None) -> float | None:
-    if value is None or math.isnan(value) or math.isinf(value):
-        return None
-    return value
