@@ -54,7 +54,9 @@ def build_spec(spec_file: Path | None, flags: dict[str, Any]) -> AuditSpec:
     if drift:
         data["drift"] = drift
     data.update({name: value for name, value in flags.items() if value is not None})
-    where = f"The spec ({spec_file} and the options)" if spec_file else "The options"
+    where = (
+        f"The spec from {spec_file} and the options" if spec_file else "The spec from the options"
+    )
     return AuditSpec.from_dict(data, where=where)
 
 
