@@ -139,3 +139,18 @@ def test_the_same_input_gives_the_same_result(mini_kb: KnowledgeBase) -> None:
     first = evaluate(mini_kb, MUNICIPALITY, answers, TODAY).to_json()
     second = evaluate(mini_kb, MUNICIPALITY, dict(reversed(answers.items())), TODAY).to_json()
     assert first == second
+
+
+def test_an_exclusive_option_cannot_be_combined_with_others(mini_kb: KnowledgeBase) -> None:
+    answers = {"mini.infers": True, "mini.area": ["none", "benefits"]}
+    result = evaluate(mini_kb, MUNICIPALITY, answers, TODAY)
+    assert [(i.kind, i.item) for i in result.inconsistencies] == [("invalid_answer", "mini.area")]
+    assert result.next_question == "mini.area"
+
+
+def test_a_warning_check_is_reported_as_a_warning_not_a_contradiction(
+    mini_kb: KnowledgeBase,
+) -> None:
+    answers = {"mini.infers": True, "mini.area": ["benefits"], "mini.users": 3}
+    result = evaluate(mini_kb, MUNICIPALITY, answers, TODAY)
+    assert [(i.kind, i.item) for i in result.inconsistencies] == [("warning", "mini.c_few")]

@@ -23,9 +23,9 @@ APPLIES = ("applies_now", "applies_from")
 
 
 def _load(path: Path) -> tuple[AnswerSet, dict[str, Any]]:
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    expect = data.pop("expect")
-    return AnswerSet.model_validate(data), expect
+    answer_set = AnswerSet.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
+    assert answer_set.expect, f"{path.name} has no expect block"
+    return answer_set, answer_set.expect
 
 
 def test_there_are_at_least_thirty_scenarios() -> None:
@@ -58,5 +58,6 @@ def test_scenario(path: Path, builtin_kb: KnowledgeBase) -> None:
         assert result.facts[fact_id].value == ("true" if value else "false"), fact_id
     if "complete" in expect:
         assert result.complete is expect["complete"], result.open_questions
-    if expect.get("contradiction"):
-        assert any(i.kind == "contradiction" for i in result.inconsistencies)
+    if "contradiction" in expect:
+        found = [i.item for i in result.inconsistencies if i.kind == "contradiction"]
+        assert bool(found) is expect["contradiction"], found

@@ -252,4 +252,14 @@ def test_a_wrong_option_in_an_answers_file_is_reported_in_the_report(tmp_path: P
         app, ["assess", "-a", str(_answers(tmp_path, bad)), "--as-of", "2026-11-21", *PACKS]
     )
     assert result.exit_code == 0, result.output
-    assert "Question mini.area expects a list of benefits, scoring, other" in result.output
+    assert "The answer to “What is it used for?” is not valid" in result.output
+    assert "possible answers: Benefits; Social scoring; Other" in result.output
+
+
+def test_the_questionnaire_refuses_none_of_these_with_another_option(tmp_path: Path) -> None:
+    save = tmp_path / "draft.yaml"
+    keys = "1\n1\n1\ny\n1,4\n1\nq\n"
+    result = runner.invoke(app, ["assess", "--save", str(save), "--lang", "en", *PACKS], input=keys)
+    assert result.exit_code == 0, result.output
+    assert "«None of these» cannot be combined with other answers" in result.output
+    assert yaml.safe_load(save.read_text(encoding="utf-8"))["answers"]["mini.area"] == ["benefits"]

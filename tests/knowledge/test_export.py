@@ -26,7 +26,9 @@ def test_the_schema_rejects_a_malformed_condition(builtin_kb: KnowledgeBase) -> 
         jsonschema.validate(pack, export_schema())
 
 
-def test_each_citation_lists_the_items_citing_it_and_a_readable_form(mini_kb: KnowledgeBase) -> None:
+def test_each_citation_lists_the_items_citing_it_and_a_readable_form(
+    mini_kb: KnowledgeBase,
+) -> None:
     cited = export_knowledge(mini_kb)["citations"]
     assert cited["aia:art3(1)"]["cited_by"] == ["mini.infers", "mini.r_ai", "mini.g_ai"]
     assert cited["aia:art3(1)"]["readable"] == "AI Act Art. 3(1)"

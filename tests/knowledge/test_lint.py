@@ -81,3 +81,13 @@ def test_a_question_depending_on_a_later_question_is_an_error(mini_copy: Path) -
 def test_the_builtin_packs_pass_the_linter() -> None:
     report = lint_folders()
     assert report.ok, "\n".join(str(f) for f in report.errors)
+
+
+def test_the_solver_knows_an_exclusive_option_is_chosen_alone(mini_copy: Path) -> None:
+    replace_in(
+        mini_copy / "content.yaml",
+        "when: {all: [{fact: mini.ai_system}, {answer: mini.area, includes: scoring}]}",
+        "when: {all: [{answer: mini.area, includes: none}, {answer: mini.area, includes: scoring}]}",
+    )
+    report = lint_folders([mini_copy])
+    assert any("fact mini.prohibited can never be derived" in f.message for f in report.errors)

@@ -37,6 +37,9 @@ class AnswerSet(BaseModel):
     answers: dict[str, AnswerValue] = Field(default_factory=dict)
     skipped: list[str] = Field(default_factory=list)
     packs: dict[str, str] = Field(default_factory=dict)
+    expect: dict[str, Any] | None = Field(
+        default=None, description="Expected outcome (golden test scenarios); not used to evaluate."
+    )
 
 
 class _NoAliasLoader(yaml.SafeLoader):
@@ -131,6 +134,9 @@ def normalise_answer(question: Question, value: Any) -> NormalisedAnswer:
         bad = [v for v in values if v not in options]
         if bad or not all(isinstance(v, str) for v in values):
             raise ValueError(f"expects a list of {', '.join(options)}; got unknown {bad!r}")
+        alone = [o.id for o in question.options if o.exclusive and o.id in values]
+        if alone and len(set(values)) > 1:
+            raise ValueError(f'has "{alone[0]}", which cannot be combined with other options')
         return frozenset(values)
     if kind == "number":
         return _number(question, value)

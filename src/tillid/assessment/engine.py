@@ -365,7 +365,7 @@ class Engine:
             if when(state) is True:
                 found.append(
                     Inconsistency(
-                        kind="contradiction",
+                        kind=check.severity,
                         item=check.id,
                         message=check.message.get("en"),
                         questions=list(check.questions),

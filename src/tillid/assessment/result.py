@@ -81,7 +81,9 @@ class MeasureResult:
 
 @dataclass(frozen=True, slots=True)
 class Inconsistency:
-    kind: Literal["unknown_question", "invalid_answer", "hidden_question", "contradiction"]
+    kind: Literal[
+        "unknown_question", "invalid_answer", "hidden_question", "contradiction", "warning"
+    ]
     item: str  # question or check id
     message: str
     questions: list[str] = field(default_factory=list)

@@ -38,7 +38,23 @@ WORDS: dict[str, dict[Language, str]] = {
     "date": {"da": "dato ÅÅÅÅ-MM-DD", "en": "date YYYY-MM-DD", "sv": "datum ÅÅÅÅ-MM-DD"},
     "text": {"da": "tekst", "en": "text", "sv": "text"},
     "invalid": {"da": "Ugyldigt svar", "en": "Invalid answer", "sv": "Ogiltigt svar"},
+    "alone": {
+        "da": "kan ikke kombineres med andre svar",
+        "en": "cannot be combined with other answers",
+        "sv": "kan inte kombineras med andra svar",
+    },
     "saved": {"da": "Gemt i", "en": "Saved to", "sv": "Sparat i"},
+    "context_help": {
+        "da": "Hvem I er, hvor, og hvor systemet er i sit liv, afgør hvilke regler der gælder — "
+        "fx gælder en konsekvensanalyse for grundlæggende rettigheder (FRIA) for offentlige "
+        "myndigheder. Vælg det, der passer bedst; I kan ændre det senere i svarfilen.",
+        "en": "Who you are, where, and where the system is in its life decide which rules apply — "
+        "e.g. a fundamental-rights impact assessment (FRIA) is required of public bodies. Pick the "
+        "closest match; you can change it later in the answers file.",
+        "sv": "Vilka ni är, var, och var systemet är i sitt liv avgör vilka regler som gäller — "
+        "t.ex. krävs en konsekvensbedömning avseende grundläggande rättigheter (FRIA) av "
+        "offentliga aktörer. Välj det som passar bäst; ni kan ändra det senare i svarsfilen.",
+    },
     "done": {
         "da": "Alle relevante spørgsmål er besvaret.",
         "en": "All relevant questions are answered.",
@@ -163,6 +179,7 @@ class Questionnaire:
                 self.language = choices[int(raw) - 1][0]
                 self.answer_set.language = self.language
                 return
+            self.console.print("[red]1, 2, 3[/red]")
 
     def _ask_context(self) -> None:
         context = self.answer_set.context.model_dump()
@@ -183,7 +200,10 @@ class Questionnaire:
                 if raw.isdigit() and 1 <= int(raw) <= len(values):
                     context[dimension] = values[int(raw) - 1]
                     break
-                self.console.print(f"[red]{self.words('invalid')}[/red]")
+                if raw == "?":
+                    self.console.print(self.words("context_help"))
+                    continue
+                self.console.print(f"[red]{self.words('invalid')}: 1-{len(values)}[/red]")
         self.answer_set.context = Context(**context)
         self.save()
 
@@ -270,8 +290,15 @@ class Questionnaire:
                 if len(chosen) != 1:
                     raise ValueError(self.words("single"))
                 return chosen[0]
+            alone = [o for o in question.options if o.exclusive and o.id in chosen]
+            if alone and len(set(chosen)) > 1:
+                label = alone[0].label.get(self.language)
+                raise ValueError(f"«{label}» {self.words('alone')}")
             return list(dict.fromkeys(chosen))
-        value = normalise_answer(question, raw)
+        try:
+            value = normalise_answer(question, raw)
+        except ValueError:
+            raise ValueError(self.words(question.kind)) from None
         if isinstance(value, dt.date):
             return value.isoformat()
         return value

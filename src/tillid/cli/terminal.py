@@ -28,9 +28,10 @@ def print_report(console: Console, view: ReportView) -> None:
         value = ", ".join(classification.value_titles) or "–"
         if not classification.determined:
             value += f"  ({', '.join(classification.possible_titles)}?)"
+        descriptions = [Text(d, style="italic") for d in classification.value_descriptions]
         console.print(
             Panel(
-                Group(Text(value, style="bold"), *_why(classification.why, lang)),
+                Group(Text(value, style="bold"), *descriptions, *_why(classification.why, lang)),
                 title=classification.title,
                 title_align="left",
             )

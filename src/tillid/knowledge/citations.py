@@ -128,8 +128,16 @@ def readable(key: str) -> str:
     elif re.match(r"^recital\d", provision):
         provision = re.sub(r"^recital(\d+)", r"recital \1", provision)
     else:
-        provision = provision.replace("-", " ")
+        provision = _DOCUMENTS.get(provision, provision.replace("-", " "))
     return f"{short} {provision}"
+
+
+# Named documents cited by key rather than by article.
+_DOCUMENTS = {
+    "ai-system-definition": "on the definition of an AI system (Feb 2025)",
+    "prohibited-practices": "on prohibited AI practices (Feb 2025)",
+    "gpai-models": "on general-purpose AI models (Jul 2025)",
+}
 
 
 def link(key: str) -> str | None:

@@ -233,6 +233,10 @@ class Logic:
             variables = [self._answer(question.id, o) for o in self._answer_options(question.id)]
             if question.kind != "multi":
                 self._at_most_one(variables)
+            for option in question.options:
+                if option.exclusive:
+                    alone = self._answer(question.id, option.id)
+                    self.clauses += [[-alone, -v] for v in variables if v != alone]
 
     def _encode_visibility(self) -> None:
         for question in self.kb.questions:

@@ -140,6 +140,9 @@ class Option(Strict):
     label: Text
     help: Text | None = None
     citations: list[CitationKey] = Field(default_factory=list)
+    exclusive: bool = Field(
+        default=False, description="Multiple choice: this option is chosen alone ('None of these')."
+    )
 
 
 QuestionKind = Literal["yes_no", "single", "multi", "text", "number", "date"]
@@ -165,6 +168,8 @@ class Question(Strict):
             raise ValueError(f"A {self.kind}-choice question needs at least two options.")
         if self.kind not in ("single", "multi") and self.options:
             raise ValueError(f"A {self.kind} question cannot have options; remove them.")
+        if self.kind != "multi" and any(o.exclusive for o in self.options):
+            raise ValueError("Only a multi-choice question can have an exclusive option.")
         ids = [o.id for o in self.options]
         if len(ids) != len(set(ids)):
             raise ValueError(f"Option ids repeat: {sorted({i for i in ids if ids.count(i) > 1})}.")
@@ -269,10 +274,14 @@ class Measure(Strict):
 
 
 class Check(Strict):
-    """Answers that contradict each other: when `when` holds, the user is told `message`."""
+    """Answers to look at again: when `when` holds, the user is told `message`.
+
+    A `contradiction` means the answers cannot all be true; a `warning` means they can, but the
+    combination is unusual or has a consequence the user may not expect."""
 
     id: ItemId
     when: ConditionField
+    severity: Literal["contradiction", "warning"] = "contradiction"
     message: Text
     questions: list[ItemId] = Field(min_length=1, description="Questions to revisit.")
 

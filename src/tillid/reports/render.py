@@ -60,6 +60,7 @@ def to_markdown(view: ReportView) -> str:
             value += f" ({', '.join(classification.possible_titles)}?)"
         lines.append(f"**{classification.title}:** {value}")
         lines.append("")
+        lines += [f"*{d}*\n" for d in classification.value_descriptions]
         lines += _why(classification.why, lang)
     lines += [f"## {heading('obligations', lang)}", ""]
     if not view.obligations:

@@ -12,7 +12,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
-from tillid.assessment.result import Result, Trace
+from tillid.assessment.result import Inconsistency, Result, Trace
 from tillid.knowledge.base import KnowledgeBase
 from tillid.knowledge.citations import readable
 from tillid.knowledge.model import Language, Question
@@ -35,6 +35,22 @@ UI: dict[str, dict[Language, str]] = {
         "sv": "Ännu inte avgjort",
     },
     "none": {"da": "Ingen", "en": "None", "sv": "Ingen"},
+    "allowed": {"da": "mulige svar", "en": "possible answers", "sv": "möjliga svar"},
+    "unknown_question": {
+        "da": "Svaret på {question} bruges ikke: spørgsmålet findes ikke (længere) i vidensbasen.",
+        "en": "The answer to {question} is not used: the question does not exist (any more).",
+        "sv": "Svaret på {question} används inte: frågan finns inte (längre) i kunskapsbasen.",
+    },
+    "invalid_answer": {
+        "da": "Svaret på «{question}» er ugyldigt og bruges ikke; besvar spørgsmålet igen.",
+        "en": "The answer to “{question}” is not valid and is not used; answer it again.",
+        "sv": "Svaret på ”{question}” är ogiltigt och används inte; besvara frågan igen.",
+    },
+    "hidden_question": {
+        "da": "«{question}» er besvaret, men er ikke relevant efter de andre svar; svaret bruges ikke.",
+        "en": "“{question}” was answered but does not apply given the other answers; not used.",
+        "sv": "”{question}” är besvarad men är inte relevant efter de andra svaren; används inte.",
+    },
 }
 
 
@@ -74,6 +90,7 @@ class ClassificationView(BaseModel):
     title: str
     values: list[str]
     value_titles: list[str]
+    value_descriptions: list[str]
     determined: bool
     possible_titles: list[str]
     why: Why
@@ -201,12 +218,17 @@ def build_view(
     for item in result.classifications:
         classification = kb.classification[item.id]
         titles = {v.id: v.title.get(language) for v in classification.values}
+        descriptions = {
+            v.id: v.description.get(language) if v.description else ""
+            for v in classification.values
+        }
         classifications.append(
             ClassificationView(
                 id=item.id,
                 title=classification.title.get(language),
                 values=item.values,
                 value_titles=[titles[v] for v in item.values],
+                value_descriptions=[descriptions[v] for v in item.values if descriptions[v]],
                 determined=item.determined,
                 possible_titles=[titles[v] for v in item.possible],
                 why=words.why(item.trace),
@@ -242,10 +264,23 @@ def build_view(
         undetermined_obligations=[o for o in obligations if o.status == "undetermined"],
         measures=measures,
         open_questions=[words.answer_line(q, None) for q in result.open_questions],
-        inconsistencies=[i.message for i in result.inconsistencies],
+        inconsistencies=[_inconsistency_text(kb, i, words) for i in result.inconsistencies],
         answered=result.answered,
         complete=result.complete,
     )
+
+
+def _inconsistency_text(kb: KnowledgeBase, item: Inconsistency, words: _Words) -> str:
+    language = words.language
+    if item.kind in ("contradiction", "warning"):
+        return kb.check[item.item].message.get(language)
+    question = kb.question.get(item.item)
+    name = question.text.get(language) if question else item.item
+    text = ui(item.kind, language).format(question=name)
+    if item.kind == "invalid_answer" and question is not None and question.options:
+        allowed = "; ".join(o.label.get(language) for o in question.options)
+        text += f" ({ui('allowed', language)}: {allowed})"
+    return text
 
 
 def _obligation_view(kb: KnowledgeBase, item: Any, words: _Words) -> ObligationView:
