@@ -17,6 +17,7 @@ from tillid.assessment.answers import AnswerFileError, AnswerSet, read_answer_se
 from tillid.assessment.engine import engine_for
 from tillid.assessment.reevaluate import reevaluate
 from tillid.assessment.result import Result
+from tillid.cli.audit import audit_command
 from tillid.cli.questionnaire import Questionnaire
 from tillid.cli.terminal import print_report
 from tillid.knowledge.base import KnowledgeBase
@@ -34,6 +35,7 @@ app = typer.Typer(
 )
 content_app = typer.Typer(help="Check, export and compare knowledge packs.", no_args_is_help=True)
 app.add_typer(content_app, name="content")
+app.command("audit")(audit_command)
 
 console = Console()
 errors = Console(stderr=True)
