@@ -98,9 +98,15 @@ def _report(
     selection = disparities["demographic_parity_difference"]
     ratio = _ratio(grouping.groups, selection)
     four_fifths_violated = ratio.value is not None and ratio.value < spec.four_fifths
-    ratio.flagged = (
-        four_fifths_violated and selection.test is not None and selection.test.significant
-    )
+    # Four-fifths, tested: a pair of groups that differs significantly and whose selection rates
+    # are in a ratio below the threshold (the extremes alone are often two small groups).
+    rates = {g.label: g.selection_rate.value or 0.0 for g in grouping.groups}
+    ratio.significant_pairs = [
+        pair
+        for pair in selection.significant_pairs
+        if rates[pair.higher] > 0 and rates[pair.lower] / rates[pair.higher] < spec.four_fifths
+    ]
+    ratio.flagged = bool(ratio.significant_pairs)
     tpr, fpr = (
         disparities["equal_opportunity_difference"],
         disparities["false_positive_rate_difference"],

@@ -54,8 +54,18 @@ def _disparity_row(d: Disparity) -> list[str]:
         _num(d.value),
         f"{d.higher} vs {d.lower}" if d.higher else "–",
         f"{test.p_adjusted:.2g} ({test.method})" if test else "–",
-        "YES" if d.flagged else "",
+        _flag_text(d),
     ]
+
+
+def _flag_text(d: Disparity) -> str:
+    """YES with the largest significant pair, which need not be the extreme pair."""
+    if not d.flagged or not d.significant_pairs:
+        return ""
+    top = d.significant_pairs[0]
+    more = len(d.significant_pairs) - 1
+    extra = f" (+{more} more)" if more else ""
+    return f"YES: {top.higher} vs {top.lower} {top.difference:+.3f}{extra}"
 
 
 def _tables(result: AuditResult) -> list[_Table]:
@@ -326,7 +336,7 @@ def _disparity_figure(attributes: list[str], disparities: list[Disparity]) -> st
         y = 10 + i * _ROW
         value = d.value or 0.0
         colour = "#b3261e" if d.flagged else "#7a7a7a"
-        mark = " ▲ significant" if d.flagged else ""
+        mark = " ▲ flagged: a significant gap" if d.flagged else ""
         svg.append(
             f'<text x="0" y="{y + 14}" font-size="12">{escape(d.metric.replace("_", " "))}</text>'
             f'<rect x="{_LABEL}" y="{y + 3}" width="{max(value, 0) * 250:.1f}" height="14" '

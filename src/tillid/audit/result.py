@@ -136,7 +136,8 @@ class Disparity(BaseModel):
     )
     flagged: bool = Field(
         description="Differences: at least one pair of groups differs significantly after "
-        "correction. Ratio: below the four-fifths threshold and flagged as a difference."
+        "correction. Ratio: such a pair also has a selection-rate ratio below the four-fifths "
+        "threshold."
     )
 
 
