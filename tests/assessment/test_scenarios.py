@@ -58,6 +58,9 @@ def test_scenario(path: Path, builtin_kb: KnowledgeBase) -> None:
         assert result.facts[fact_id].value == ("true" if value else "false"), fact_id
     if "complete" in expect:
         assert result.complete is expect["complete"], result.open_questions
+    if "warnings" in expect:
+        warnings = sorted(i.item for i in result.inconsistencies if i.kind == "warning")
+        assert warnings == sorted(expect["warnings"])
     if "contradiction" in expect:
         found = [i.item for i in result.inconsistencies if i.kind == "contradiction"]
         assert bool(found) is expect["contradiction"], found

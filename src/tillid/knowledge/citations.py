@@ -72,6 +72,11 @@ ACTS: dict[str, Act] = {
             "Kommunallagen (2017:725) (SE)",
             "https://www.riksdagen.se/sv/dokument-och-lagar/dokument/svensk-forfattningssamling/kommunallag-2017725_sfs-2017-725/",
         ),
+        Act(
+            "se-sou",
+            "Statens offentliga utredningar (SE inquiry reports)",
+            "https://www.regeringen.se/rattsliga-dokument/statens-offentliga-utredningar/",
+        ),
         Act("se-imy", "IMY guidance (SE)", "https://www.imy.se/"),
         Act("se-digg", "DIGG guidance (SE)", "https://www.digg.se/"),
     )
@@ -107,6 +112,7 @@ _SHORT = {
     "dk-aia-impl": "Danish AI Act implementation act",
     "se-fl": "förvaltningslagen",
     "se-kl": "kommunallagen",
+    "se-sou": "SOU",
     "se-imy": "IMY",
     "se-digg": "DIGG",
 }
