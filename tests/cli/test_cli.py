@@ -263,3 +263,12 @@ def test_the_questionnaire_refuses_none_of_these_with_another_option(tmp_path: P
     assert result.exit_code == 0, result.output
     assert "«None of these» cannot be combined with other answers" in result.output
     assert yaml.safe_load(save.read_text(encoding="utf-8"))["answers"]["mini.area"] == ["benefits"]
+
+
+def test_the_demo_shows_a_complete_consistent_high_risk_assessment() -> None:
+    result = runner.invoke(app, ["demo", "--lang", "en", "--as-of", "2026-11-21"])
+    assert result.exit_code == 0, result.output
+    assert "High-risk" in result.output
+    assert "Fundamental-rights impact assessment" in result.output or "FRIA" in result.output
+    assert "Inconsistent answers" not in result.output
+    assert "Open questions" not in result.output

@@ -162,10 +162,14 @@ def demo(
     when = _date(as_of, answer_set.as_of)
     result = engine_for(kb).evaluate(answer_set.context, answer_set.answers, when)
     print_report(console, build_view(kb, result, language.value, answer_set.title))  # type: ignore[arg-type]
-    console.print(
-        "\n[dim]Try it yourself: [bold]tillid assess[/bold] (interactive) or "
-        "[bold]tillid assess --answers FILE[/bold].[/dim]"
-    )
+    console.print(f"\n[dim]{_TRY_IT[language.value]}[/dim]")
+
+
+_TRY_IT = {
+    "da": "Prøv selv: [bold]tillid assess[/bold] (spørgeskema) eller [bold]tillid assess --answers FIL[/bold].",
+    "en": "Try it yourself: [bold]tillid assess[/bold] (questionnaire) or [bold]tillid assess --answers FILE[/bold].",
+    "sv": "Prova själv: [bold]tillid assess[/bold] (frågeformulär) eller [bold]tillid assess --answers FIL[/bold].",
+}
 
 
 @app.command("reassess")
