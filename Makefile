@@ -34,8 +34,10 @@ typecheck: $(STAMP)
 check-content: $(STAMP)
 	$(BIN)/tillid content check
 
+## Benchmarks: engine speed vs its targets; audit speed and memory vs DuckDB, fairlearn, aequitas.
 bench: $(STAMP)
 	$(BIN)/python bench/engine_bench.py
+	$(BIN)/python bench/audit_bench.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
