@@ -46,7 +46,7 @@ from tillid.knowledge.conditions import (
     Not,
 )
 from tillid.knowledge.context import Context
-from tillid.knowledge.model import Obligation, Pack
+from tillid.knowledge.model import Obligation, Pack, Rule
 
 Tri = bool | None  # three-valued truth: None is unknown
 Compiled = Callable[["_State"], Tri]
@@ -422,9 +422,13 @@ class Engine:
         return found
 
     def _status(
-        self, plan: _ObligationPlan, state: _State
+        self, plan: _ObligationPlan, state: _State, explainer: _Explainer | None = None
     ) -> tuple[Tri, ObligationStatus, dt.date | None, str, dict[str, dt.date]]:
-        applies = plan.applies(state)
+        if explainer is None:
+            applies = plan.applies(state)
+        else:  # the explainer remembers every node's value, so the trace reuses this evaluation
+            pack_applies = self.pack_applies[plan.pack_id](state)
+            applies = _and(pack_applies, explainer.value(plan.obligation.applies_when))
         in_force = self._in_force(plan.pack_id, state.as_of)
         dates = self._dates_by_version(plan, state)
         start = dates.get(in_force)
@@ -443,7 +447,7 @@ class Engine:
         self, plan: _ObligationPlan, state: _State, explainer: _Explainer | None
     ) -> ObligationResult:
         obligation = plan.obligation
-        applies, status, start, in_force, dates = self._status(plan, state)
+        applies, status, start, in_force, dates = self._status(plan, state, explainer)
         trace = _EMPTY_TRACE
         if explainer is not None:
             trace = explainer.condition(obligation.applies_when, applies, obligation.citations)
@@ -521,6 +525,14 @@ _COMPARISONS: dict[str, Callable[[float], Callable[[Any], bool]]] = {
 }
 
 
+def _and(first: Tri, second: Tri) -> Tri:
+    if first is False or second is False:
+        return False
+    if first is None or second is None:
+        return None
+    return True
+
+
 def _truth(value: Tri) -> Truth:
     return "unknown" if value is None else "true" if value else "false"
 
@@ -532,6 +544,42 @@ class _Explainer:
         self.engine = engine
         self.state = state
         self._fact_traces: dict[str, Trace] = {}
+        self._values: dict[int, Tri] = {}
+        self._leaves = engine._by_identity
+
+    def rule_value(self, rule: Rule) -> Tri:
+        pack_id = self.engine.kb.pack_of[rule.id].meta.id
+        return _and(self.engine.pack_applies[pack_id](self.state), self.value(rule.when))
+
+    def value(self, condition: Condition) -> Tri:
+        """The condition's value, each node evaluated once however often explanations ask."""
+        key = id(condition)
+        result = self._values.get(key, _MISSING)
+        if result is not _MISSING:
+            return result  # type: ignore[return-value]
+        kind = type(condition)
+        if kind is All or kind is AnyOf:
+            decisive = kind is AnyOf  # the value that settles it: any true / all false
+            unknown = False
+            result = not decisive
+            for part in condition.items:  # type: ignore[union-attr]
+                part_value = self.value(part)
+                if part_value is decisive:
+                    result = decisive
+                    break
+                if part_value is None:
+                    unknown = True
+            else:
+                if unknown:
+                    result = None
+        elif kind is Not:
+            inner = self.value(condition.item)  # type: ignore[union-attr]
+            result = None if inner is None else not inner
+        else:
+            leaf = self._leaves.get(key) or self.engine.compile(condition)
+            result = leaf(self.state)
+        self._values[key] = result
+        return result
 
     def fact(self, fact_id: str) -> Trace:
         cached = self._fact_traces.get(fact_id)
@@ -540,7 +588,7 @@ class _Explainer:
         value = self.state.fact(fact_id)
         collected = _Collected()
         for rule in self.engine.kb.rules_for.get(fact_id, []):
-            rule_value = self.engine.rule_value[rule.id](self.state)
+            rule_value = self.rule_value(rule)
             # A true fact is explained by the rules that fired; a false or open one by all its rules.
             if value is True and rule_value is not True:
                 continue
@@ -569,16 +617,14 @@ class _Explainer:
         if kind is All or kind is AnyOf:
             # An all-false or any-true is decided by its first such part; an all-true or
             # any-false needs every part; an unknown one waits on its unknown parts.
-            compiled = self.engine.compile
-            state = self.state
             items: tuple[Condition, ...] = condition.items  # type: ignore[union-attr]
             if value is None:
                 for part in items:
-                    if compiled(part)(state) is None:
+                    if self.value(part) is None:
                         self._collect(part, None, into)
             elif value is (kind is AnyOf):
                 for part in items:
-                    if compiled(part)(state) is value:
+                    if self.value(part) is value:
                         self._collect(part, value, into)
                         break
             else:
@@ -641,7 +687,7 @@ class _Collected:
             answers=self.answers,
             facts=list(self.facts),
             context=self.context,
-            dates=sorted(self.dates),
+            dates=sorted(self.dates) if self.dates else [],
             citations=list(self.citations),
             unanswered=list(self.unanswered),
         )
