@@ -27,6 +27,7 @@ from tillid.knowledge.lint import lint_folders
 from tillid.knowledge.loading import PackError, load_builtin_packs, load_packs
 from tillid.reports.render import to_json, to_markdown
 from tillid.reports.view import ReportView, build_view
+from tillid.reports.wording import say
 
 app = typer.Typer(
     help="tillid: assess, govern and document AI under the EU AI Act, the GDPR and national law.",
@@ -162,14 +163,7 @@ def demo(
     when = _date(as_of, answer_set.as_of)
     result = engine_for(kb).evaluate(answer_set.context, answer_set.answers, when)
     print_report(console, build_view(kb, result, language.value, answer_set.title))  # type: ignore[arg-type]
-    console.print(f"\n[dim]{_TRY_IT[language.value]}[/dim]")
-
-
-_TRY_IT = {
-    "da": "Prøv selv: [bold]tillid assess[/bold] (spørgeskema) eller [bold]tillid assess --answers FIL[/bold].",
-    "en": "Try it yourself: [bold]tillid assess[/bold] (questionnaire) or [bold]tillid assess --answers FILE[/bold].",
-    "sv": "Prova själv: [bold]tillid assess[/bold] (frågeformulär) eller [bold]tillid assess --answers FIL[/bold].",
-}
+    console.print(f"\n[dim]{say('try_it', language.value)}[/dim]")  # type: ignore[arg-type]
 
 
 @app.command("reassess")

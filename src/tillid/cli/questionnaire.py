@@ -20,89 +20,7 @@ from tillid.assessment.engine import Engine
 from tillid.knowledge.citations import readable
 from tillid.knowledge.context import CONTEXT_DIMENSIONS, Context
 from tillid.knowledge.model import Language, Question
-
-WORDS: dict[str, dict[Language, str]] = {
-    "keys": {
-        "da": "Skriv < for tilbage, ? for hjælp, - for at springe over, q for at gemme og stoppe.",
-        "en": "Type < to go back, ? for help, - to skip, q to save and stop.",
-        "sv": "Skriv < för att gå tillbaka, ? för hjälp, - för att hoppa över, q för att spara och sluta.",
-    },
-    "yes_no": {"da": "j/n", "en": "y/n", "sv": "j/n"},
-    "multi": {
-        "da": "vælg et eller flere numre, fx 1,3",
-        "en": "choose one or more numbers, e.g. 1,3",
-        "sv": "välj ett eller flera nummer, t.ex. 1,3",
-    },
-    "single": {"da": "vælg et nummer", "en": "choose a number", "sv": "välj ett nummer"},
-    "number": {"da": "et tal", "en": "a number", "sv": "ett tal"},
-    "date": {"da": "dato ÅÅÅÅ-MM-DD", "en": "date YYYY-MM-DD", "sv": "datum ÅÅÅÅ-MM-DD"},
-    "text": {"da": "tekst", "en": "text", "sv": "text"},
-    "invalid": {"da": "Ugyldigt svar", "en": "Invalid answer", "sv": "Ogiltigt svar"},
-    "alone": {
-        "da": "kan ikke kombineres med andre svar",
-        "en": "cannot be combined with other answers",
-        "sv": "kan inte kombineras med andra svar",
-    },
-    "saved": {"da": "Gemt i", "en": "Saved to", "sv": "Sparat i"},
-    "context_help": {
-        "da": "Hvem I er, hvor, og hvor systemet er i sit liv, afgør hvilke regler der gælder — "
-        "fx gælder en konsekvensanalyse for grundlæggende rettigheder (FRIA) for offentlige "
-        "myndigheder. Vælg det, der passer bedst; I kan ændre det senere i svarfilen.",
-        "en": "Who you are, where, and where the system is in its life decide which rules apply — "
-        "e.g. a fundamental-rights impact assessment (FRIA) is required of public bodies. Pick the "
-        "closest match; you can change it later in the answers file.",
-        "sv": "Vilka ni är, var, och var systemet är i sitt liv avgör vilka regler som gäller — "
-        "t.ex. krävs en konsekvensbedömning avseende grundläggande rättigheter (FRIA) av "
-        "offentliga aktörer. Välj det som passar bäst; ni kan ändra det senare i svarsfilen.",
-    },
-    "done": {
-        "da": "Alle relevante spørgsmål er besvaret.",
-        "en": "All relevant questions are answered.",
-        "sv": "Alla relevanta frågor är besvarade.",
-    },
-    "context": {"da": "Først lidt om jer", "en": "First, about you", "sv": "Först lite om er"},
-    "sources": {"da": "Kilder", "en": "Sources", "sv": "Källor"},
-    "examples": {"da": "Eksempler", "en": "Examples", "sv": "Exempel"},
-    "progress": {"da": "besvaret", "en": "answered", "sv": "besvarade"},
-}
-
-CONTEXT_LABELS: dict[str, dict[Language, str]] = {
-    "organisation_type": {
-        "da": "Organisationstype",
-        "en": "Organisation type",
-        "sv": "Organisationstyp",
-    },
-    "country": {"da": "Land", "en": "Country", "sv": "Land"},
-    "lifecycle_phase": {"da": "Fase", "en": "Lifecycle phase", "sv": "Fas"},
-    "municipality": {"da": "Kommune", "en": "Municipality", "sv": "Kommun"},
-    "region": {"da": "Region", "en": "Region", "sv": "Region"},
-    "state_agency": {"da": "Statslig myndighed", "en": "State agency", "sv": "Statlig myndighet"},
-    "other_public_body": {
-        "da": "Anden offentlig myndighed",
-        "en": "Other public body",
-        "sv": "Annan offentlig aktör",
-    },
-    "private_public_service": {
-        "da": "Privat aktør, der leverer offentlig service",
-        "en": "Private body delivering a public service",
-        "sv": "Privat aktör som levererar offentlig service",
-    },
-    "sme": {
-        "da": "Lille eller mellemstor virksomhed",
-        "en": "Small or medium-sized company",
-        "sv": "Litet eller medelstort företag",
-    },
-    "company": {"da": "Anden virksomhed", "en": "Other company", "sv": "Annat företag"},
-    "DK": {"da": "Danmark", "en": "Denmark", "sv": "Danmark"},
-    "SE": {"da": "Sverige", "en": "Sweden", "sv": "Sverige"},
-    "other_eu": {"da": "Andet EU-land", "en": "Other EU country", "sv": "Annat EU-land"},
-    "non_eu": {"da": "Uden for EU", "en": "Outside the EU", "sv": "Utanför EU"},
-    "procure": {"da": "Indkøb", "en": "Procure", "sv": "Upphandling"},
-    "develop": {"da": "Udvikling", "en": "Develop", "sv": "Utveckling"},
-    "adapt": {"da": "Tilpasning / fine-tuning", "en": "Adapt / fine-tune", "sv": "Anpassning"},
-    "operate": {"da": "Drift", "en": "Operate", "sv": "Drift"},
-    "retire": {"da": "Udfasning", "en": "Retire", "sv": "Avveckling"},
-}
+from tillid.reports.wording import say
 
 Ask = Callable[[str], str]
 
@@ -131,7 +49,7 @@ class Questionnaire:
         self.history: list[str] = [q for q in answer_set.answers if q in engine.kb.question]
 
     def words(self, key: str) -> str:
-        return WORDS[key][self.language]
+        return say(key, self.language)
 
     def run(self, choose_language: bool = False) -> AnswerSet:
         """Ask until every relevant question is answered or skipped, or the user stops."""
@@ -189,8 +107,8 @@ class Questionnaire:
         for dimension, values in CONTEXT_DIMENSIONS.items():
             if context[dimension] is not None:
                 continue
-            labels = [CONTEXT_LABELS[v][self.language] for v in values]
-            self.console.print(f"[bold]{CONTEXT_LABELS[dimension][self.language]}[/bold]")
+            labels = [say(f"context.{v}", self.language) for v in values]
+            self.console.print(f"[bold]{say(f'context.{dimension}', self.language)}[/bold]")
             for number, label in enumerate(labels, start=1):
                 self.console.print(f"  {number}. {label}")
             while True:

@@ -8,8 +8,8 @@ from rich.table import Table
 from rich.text import Text
 
 from tillid.knowledge.model import Language
-from tillid.reports.render import heading
 from tillid.reports.view import ReportView, Why
+from tillid.reports.wording import say
 
 STATUS_STYLE = {
     "applies_now": "bold red",
@@ -21,9 +21,9 @@ STATUS_STYLE = {
 
 def print_report(console: Console, view: ReportView) -> None:
     lang = view.language
-    title = heading("report", lang) + (f": {view.title}" if view.title else "")
+    title = say("report", lang) + (f": {view.title}" if view.title else "")
     console.rule(f"[bold]{title}[/bold]")
-    console.print(f"{heading('as_of', lang)} {view.as_of.isoformat()}", style="dim")
+    console.print(f"{say('as_of', lang)} {view.as_of.isoformat()}", style="dim")
     for classification in view.classifications:
         value = ", ".join(classification.value_titles) or "–"
         if not classification.determined:
@@ -36,9 +36,7 @@ def print_report(console: Console, view: ReportView) -> None:
                 title_align="left",
             )
         )
-    table = Table(
-        title=heading("obligations", lang), show_lines=True, expand=True, show_header=False
-    )
+    table = Table(title=say("obligations", lang), show_lines=True, expand=True, show_header=False)
     table.add_column("", ratio=3)
     table.add_column("", ratio=1)
     # The same uncertainty note often applies to many duties: print each once, as a numbered note.
@@ -54,7 +52,7 @@ def print_report(console: Console, view: ReportView) -> None:
             *(
                 [
                     Text(
-                        f"{heading('uncertain', lang)}: [{_note(notes, obligation.uncertainty)}]",
+                        f"{say('uncertain', lang)}: [{_note(notes, obligation.uncertainty)}]",
                         style="italic",
                     )
                 ]
@@ -66,17 +64,17 @@ def print_report(console: Console, view: ReportView) -> None:
     if view.obligations:
         console.print(table)
     else:
-        console.print(f"{heading('obligations', lang)}: {heading('none', lang)}")
+        console.print(f"{say('obligations', lang)}: {say('none_sentence', lang)}")
     for text, number in notes.items():
         console.print(Text(f"[{number}] {text}", style="italic"))
     if view.undetermined_obligations:
-        console.print(f"[cyan]{heading('undetermined', lang)}:[/cyan]")
+        console.print(f"[cyan]{say('may_apply', lang)}:[/cyan]")
         for obligation in view.undetermined_obligations:
             console.print(Text(f"  • {obligation.title} ({', '.join(obligation.citations)})"))
     if view.measures:
-        measures = Table(title=heading("measures", lang), expand=True)
+        measures = Table(title=say("measures", lang), expand=True)
         measures.add_column("")
-        measures.add_column(heading("due", lang))
+        measures.add_column(say("due", lang))
         for measure in view.measures:
             measures.add_row(
                 Group(Text(measure.title, style="bold"), Text(measure.text)),
@@ -84,11 +82,11 @@ def print_report(console: Console, view: ReportView) -> None:
             )
         console.print(measures)
     if view.open_questions:
-        console.print(f"[cyan]{heading('open', lang)} ({len(view.open_questions)}):[/cyan]")
+        console.print(f"[cyan]{say('open', lang)} ({len(view.open_questions)}):[/cyan]")
         for question in view.open_questions[:10]:
             console.print(Text(f"  • {question.text}"))
     if view.inconsistencies:
-        console.print(f"[red]{heading('inconsistent', lang)}:[/red]")
+        console.print(f"[red]{say('inconsistent', lang)}:[/red]")
         for message in view.inconsistencies:
             console.print(Text(f"  • {message}"))
     for disclaimer in view.disclaimers:
@@ -102,7 +100,7 @@ def _why(why: Why, lang: Language) -> list[Text]:
     for answer in why.answers:
         lines.append(Text(f"  {answer.text} → {answer.answer}", style="dim"))
     if why.open_questions:
-        lines.append(Text(f"{heading('open', lang)}: {len(why.open_questions)}", style="cyan"))
+        lines.append(Text(f"{say('open', lang)}: {len(why.open_questions)}", style="cyan"))
     return lines
 
 

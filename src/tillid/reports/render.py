@@ -7,40 +7,7 @@ import json
 from tillid.assessment.result import Result
 from tillid.knowledge.model import Language
 from tillid.reports.view import ObligationView, ReportView, Why
-
-HEADINGS: dict[str, dict[Language, str]] = {
-    "report": {"da": "Vurdering", "en": "Assessment", "sv": "Bedömning"},
-    "as_of": {"da": "Vurderet pr.", "en": "Assessed as of", "sv": "Bedömt per"},
-    "obligations": {"da": "Forpligtelser", "en": "Obligations", "sv": "Skyldigheter"},
-    "undetermined": {
-        "da": "Kan gælde – afhænger af ubesvarede spørgsmål",
-        "en": "May apply – depends on open questions",
-        "sv": "Kan gälla – beror på obesvarade frågor",
-    },
-    "measures": {"da": "Tiltag", "en": "Measures", "sv": "Åtgärder"},
-    "open": {"da": "Ubesvarede spørgsmål", "en": "Open questions", "sv": "Obesvarade frågor"},
-    "inconsistent": {
-        "da": "Uoverensstemmelser i svarene",
-        "en": "Inconsistent answers",
-        "sv": "Motstridiga svar",
-    },
-    "why": {"da": "Hvorfor", "en": "Why", "sv": "Varför"},
-    "answers": {"da": "Dine svar", "en": "Your answers", "sv": "Dina svar"},
-    "sources": {"da": "Kilder", "en": "Sources", "sv": "Källor"},
-    "due": {"da": "Frist", "en": "Due", "sv": "Senast"},
-    "evidence": {"da": "Dokumentation", "en": "Evidence", "sv": "Underlag"},
-    "uncertain": {"da": "Usikkerhed", "en": "Uncertainty", "sv": "Osäkerhet"},
-    "by_version": {
-        "da": "Dato efter retsgrundlag",
-        "en": "Date by legal version",
-        "sv": "Datum per rättslig version",
-    },
-    "none": {"da": "Ingen.", "en": "None.", "sv": "Inga."},
-}
-
-
-def heading(key: str, language: Language) -> str:
-    return HEADINGS[key][language]
+from tillid.reports.wording import say
 
 
 def to_json(view: ReportView, result: Result) -> str:
@@ -51,8 +18,8 @@ def to_json(view: ReportView, result: Result) -> str:
 
 def to_markdown(view: ReportView) -> str:
     lang = view.language
-    lines = [f"# {heading('report', lang)}{': ' + view.title if view.title else ''}", ""]
-    lines.append(f"*{heading('as_of', lang)} {view.as_of.isoformat()}*")
+    lines = [f"# {say('report', lang)}{': ' + view.title if view.title else ''}", ""]
+    lines.append(f"*{say('as_of', lang)} {view.as_of.isoformat()}*")
     lines.append("")
     for classification in view.classifications:
         value = ", ".join(classification.value_titles) or "–"
@@ -62,30 +29,30 @@ def to_markdown(view: ReportView) -> str:
         lines.append("")
         lines += [f"*{d}*\n" for d in classification.value_descriptions]
         lines += _why(classification.why, lang)
-    lines += [f"## {heading('obligations', lang)}", ""]
+    lines += [f"## {say('obligations', lang)}", ""]
     if not view.obligations:
-        lines += [heading("none", lang), ""]
+        lines += [say("none_sentence", lang), ""]
     for obligation in view.obligations:
         lines += _obligation(obligation, lang)
     if view.undetermined_obligations:
-        lines += [f"## {heading('undetermined', lang)}", ""]
+        lines += [f"## {say('may_apply', lang)}", ""]
         for obligation in view.undetermined_obligations:
             lines.append(f"- **{obligation.title}** ({', '.join(obligation.citations)})")
         lines.append("")
-    lines += [f"## {heading('measures', lang)}", ""]
+    lines += [f"## {say('measures', lang)}", ""]
     if not view.measures:
-        lines += [heading("none", lang), ""]
+        lines += [say("none_sentence", lang), ""]
     for measure in view.measures:
-        due = f" — {heading('due', lang)} {measure.due.isoformat()}" if measure.due else ""
+        due = f" — {say('due', lang)} {measure.due.isoformat()}" if measure.due else ""
         lines.append(f"- **{measure.title}**{due}: {measure.text}")
-        lines.append(f"  *{heading('evidence', lang)}:* {measure.evidence}")
+        lines.append(f"  *{say('evidence', lang)}:* {measure.evidence}")
     lines.append("")
     if view.open_questions:
-        lines += [f"## {heading('open', lang)}", ""]
+        lines += [f"## {say('open', lang)}", ""]
         lines += [f"- {q.text}" for q in view.open_questions]
         lines.append("")
     if view.inconsistencies:
-        lines += [f"## {heading('inconsistent', lang)}", ""]
+        lines += [f"## {say('inconsistent', lang)}", ""]
         lines += [f"- {message}" for message in view.inconsistencies]
         lines.append("")
     lines += ["---", ""]
@@ -101,9 +68,9 @@ def _obligation(obligation: ObligationView, lang: Language) -> list[str]:
     lines += [obligation.text, ""]
     versions = ", ".join(f"{k}: {v.isoformat()}" for k, v in obligation.dates_by_version.items())
     if len(set(obligation.dates_by_version.values())) > 1:
-        lines += [f"{heading('by_version', lang)}: {versions}", ""]
+        lines += [f"{say('by_version', lang)}: {versions}", ""]
     if obligation.uncertainty:
-        lines += [f"> **{heading('uncertain', lang)}:** {obligation.uncertainty}", ""]
+        lines += [f"> **{say('uncertain', lang)}:** {obligation.uncertainty}", ""]
     lines += _why(obligation.why, lang)
     return lines
 
@@ -111,10 +78,10 @@ def _obligation(obligation: ObligationView, lang: Language) -> list[str]:
 def _why(why: Why, lang: Language) -> list[str]:
     lines = []
     if why.reasons:
-        lines.append(f"{heading('why', lang)}:")
+        lines.append(f"{say('why', lang)}:")
         lines += [f"- {r.explanation} ({', '.join(r.citations)})" for r in why.reasons]
     if why.answers:
-        lines.append(f"{heading('answers', lang)}:")
+        lines.append(f"{say('answers', lang)}:")
         lines += [f"- {a.text} **{a.answer}**" for a in why.answers]
     if lines:
         lines.append("")

@@ -16,46 +16,7 @@ from tillid.assessment.result import Inconsistency, Result, Trace
 from tillid.knowledge.base import KnowledgeBase
 from tillid.knowledge.citations import readable
 from tillid.knowledge.model import Language, Question
-
-UI: dict[str, dict[Language, str]] = {
-    "yes": {"da": "Ja", "en": "Yes", "sv": "Ja"},
-    "no": {"da": "Nej", "en": "No", "sv": "Nej"},
-    "not_asked": {"da": "(ikke spurgt)", "en": "(not asked)", "sv": "(inte frågat)"},
-    "applies_now": {"da": "Gælder nu", "en": "Applies now", "sv": "Gäller nu"},
-    "applies_from": {"da": "Gælder fra", "en": "Applies from", "sv": "Gäller från"},
-    "undetermined": {
-        "da": "Afhænger af ubesvarede spørgsmål",
-        "en": "Depends on open questions",
-        "sv": "Beror på obesvarade frågor",
-    },
-    "not_applicable": {"da": "Gælder ikke", "en": "Does not apply", "sv": "Gäller inte"},
-    "undetermined_class": {
-        "da": "Endnu ikke afgjort",
-        "en": "Not yet determined",
-        "sv": "Ännu inte avgjort",
-    },
-    "none": {"da": "Ingen", "en": "None", "sv": "Ingen"},
-    "allowed": {"da": "mulige svar", "en": "possible answers", "sv": "möjliga svar"},
-    "unknown_question": {
-        "da": "Svaret på {question} bruges ikke: spørgsmålet findes ikke (længere) i vidensbasen.",
-        "en": "The answer to {question} is not used: the question does not exist (any more).",
-        "sv": "Svaret på {question} används inte: frågan finns inte (längre) i kunskapsbasen.",
-    },
-    "invalid_answer": {
-        "da": "Svaret på «{question}» er ugyldigt og bruges ikke; besvar spørgsmålet igen.",
-        "en": "The answer to “{question}” is not valid and is not used; answer it again.",
-        "sv": "Svaret på ”{question}” är ogiltigt och används inte; besvara frågan igen.",
-    },
-    "hidden_question": {
-        "da": "«{question}» er besvaret, men er ikke relevant efter de andre svar; svaret bruges ikke.",
-        "en": "“{question}” was answered but does not apply given the other answers; not used.",
-        "sv": "”{question}” är besvarad men är inte relevant efter de andra svaren; används inte.",
-    },
-}
-
-
-def ui(key: str, language: Language) -> str:
-    return UI[key][language]
+from tillid.reports.wording import say
 
 
 class Reason(BaseModel):
@@ -141,12 +102,12 @@ class ReportView(BaseModel):
 
 def answer_text(question: Question, value: Any, language: Language) -> str:
     if value is None:
-        return ui("not_asked", language)
+        return say("not_asked", language)
     if question.kind == "yes_no":
-        return ui("yes", language) if value else ui("no", language)
+        return say("yes", language) if value else say("no", language)
     labels = {o.id: o.label.get(language) for o in question.options}
     if question.kind == "multi":
-        return "; ".join(labels.get(v, str(v)) for v in value) or ui("none", language)
+        return "; ".join(labels.get(v, str(v)) for v in value) or say("none", language)
     if question.kind == "single":
         return labels.get(value, str(value))
     if isinstance(value, float) and value.is_integer():
@@ -276,10 +237,10 @@ def _inconsistency_text(kb: KnowledgeBase, item: Inconsistency, words: _Words) -
         return kb.check[item.item].message.get(language)
     question = kb.question.get(item.item)
     name = question.text.get(language) if question else item.item
-    text = ui(item.kind, language).format(question=name)
+    text = say(item.kind, language).format(question=name)
     if item.kind == "invalid_answer" and question is not None and question.options:
         allowed = "; ".join(o.label.get(language) for o in question.options)
-        text += f" ({ui('allowed', language)}: {allowed})"
+        text += f" ({say('allowed', language)}: {allowed})"
     return text
 
 
@@ -292,7 +253,7 @@ def _obligation_view(kb: KnowledgeBase, item: Any, words: _Words) -> ObligationV
         text=obligation.text.get(language),
         role=obligation.role,
         status=item.status,
-        status_text=ui(item.status, language),
+        status_text=say(item.status, language),
         applies_from=item.applies_from,
         dates_by_version=item.dates_by_version,
         citations=[readable(c) for c in obligation.citations],
