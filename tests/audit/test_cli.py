@@ -79,3 +79,56 @@ def test_missing_options_are_explained(tmp_path) -> None:
     result = runner.invoke(app, ["audit", str(tmp_path / "x.csv"), "--target", "y"])
     assert result.exit_code == 2
     assert "prediction: is required" in result.output
+
+
+def test_audit_to_pdf_writes_a_readable_report_with_the_groups(tmp_path, decisions) -> None:
+    import pypdf
+
+    data = tmp_path / "decisions.parquet"
+    decisions.to_parquet(data)
+    out = tmp_path / "audit.pdf"
+    arguments = [
+        "audit",
+        str(data),
+        "--target",
+        "label",
+        "--prediction",
+        "prediction",
+        "--protected",
+        "sex",
+        "--score",
+        "score",
+        "--format",
+        "pdf",
+        "-o",
+        str(out),
+    ]
+    result = runner.invoke(app, arguments)
+    assert result.exit_code == 0, result.output
+    reader = pypdf.PdfReader(out)
+    text = "\n".join(page.extract_text() for page in reader.pages)
+    assert "Audit of" in text
+    for group in decisions["sex"].unique():
+        assert str(group) in text
+
+
+def test_pdf_without_an_output_file_is_refused(tmp_path, decisions) -> None:
+    data = tmp_path / "decisions.parquet"
+    decisions.to_parquet(data)
+    result = runner.invoke(
+        app,
+        [
+            "audit",
+            str(data),
+            "--target",
+            "label",
+            "--prediction",
+            "prediction",
+            "--protected",
+            "sex",
+            "--format",
+            "pdf",
+        ],
+    )
+    assert result.exit_code == 2
+    assert "needs a file" in result.output

@@ -11,7 +11,7 @@ aggregates come back, and groups smaller than k (default 10) are suppressed.
 
 from tillid.audit.engine import run_audit
 from tillid.audit.errors import AuditDataError, AuditError, AuditSourceError, AuditSpecError
-from tillid.audit.render import render_html, render_markdown, render_text
+from tillid.audit.render import render_html, render_markdown, render_pdf, render_text
 from tillid.audit.result import AuditResult, GroupMetrics
 from tillid.audit.spec import AuditSpec, ColumnRule, DriftSpec
 
@@ -27,6 +27,7 @@ __all__ = [
     "GroupMetrics",
     "render_html",
     "render_markdown",
+    "render_pdf",
     "render_text",
     "run_audit",
 ]

@@ -375,3 +375,23 @@ def _drift_figure(result: AuditResult) -> str:
         )
     svg.append("</svg>")
     return f"<figure>{''.join(svg)}<figcaption>{escape(title)}.</figcaption></figure>"
+
+
+_PRINT_CSS = """
+@page { size: A4 landscape; margin: 14mm 12mm 16mm 12mm;
+        @bottom-right { content: "tillid · " counter(page) " / " counter(pages); font-size: 8pt; } }
+body { max-width: none; margin: 0; padding: 0; font-size: 9.5pt; }
+h1 { font-size: 16pt; } h2 { font-size: 12pt; break-after: avoid; }
+table { width: 100%; } th, td { font-size: 7.5pt; padding: 1pt 3pt; } tr, svg { break-inside: avoid; }
+svg { max-width: 100%; height: auto; }
+"""
+
+
+def render_pdf(result: AuditResult) -> bytes:
+    """The HTML report printed to PDF (A4 landscape, so the per-group table fits; page numbers),
+    charts included as vector graphics."""
+    from weasyprint import CSS, HTML  # imported here: it loads system libraries (Pango)
+
+    document = HTML(string=render_html(result))
+    pdf: bytes = document.write_pdf(stylesheets=[CSS(string=_PRINT_CSS)])
+    return pdf

@@ -16,6 +16,7 @@ from tillid.audit import (
     AuditSpec,
     render_html,
     render_markdown,
+    render_pdf,
     render_text,
     run_audit,
 )
@@ -33,6 +34,7 @@ class AuditFormat(StrEnum):
     markdown = "markdown"
     json = "json"
     html = "html"
+    pdf = "pdf"
 
 
 def _split(value: str | None) -> list[str] | None:
@@ -110,6 +112,9 @@ def audit_command(
         "split_column": split_column,
         "reference_value": reference_value,
     }
+    if output_format is AuditFormat.pdf and output is None:
+        _errors.print("[red]Error:[/red] a PDF report needs a file: add -o report.pdf")
+        raise typer.Exit(2)
     try:
         spec = build_spec(spec_file, flags)
         with _errors.status("Auditing ...") as status:
@@ -124,6 +129,11 @@ def audit_command(
     except AuditError as error:
         _errors.print(f"[red]Error:[/red] {escape(str(error))}", highlight=False, soft_wrap=True)
         raise typer.Exit(2) from None
+    if output_format is AuditFormat.pdf:
+        assert output is not None
+        output.write_bytes(render_pdf(result))
+        _errors.print(f"Audit written to {escape(str(output))}")
+        return
     text = _formatted(result, output_format)
     if output is None:
         typer.echo(text, nl=False)
