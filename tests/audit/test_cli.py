@@ -7,6 +7,7 @@ import json
 import typer
 from typer.testing import CliRunner
 
+from tests.audit.conftest import unavailable
 from tillid.cli.audit import audit_command
 
 # Mounted the way the main CLI mounts it, next to another command.
@@ -83,6 +84,11 @@ def test_missing_options_are_explained(tmp_path) -> None:
 
 def test_audit_to_pdf_writes_a_readable_report_with_the_groups(tmp_path, decisions) -> None:
     import pypdf
+
+    try:
+        import weasyprint  # noqa: F401  (loads Pango, a system library)
+    except OSError:
+        unavailable("Pango not found: apt-get install libpango-1.0-0 to run the PDF test.")
 
     data = tmp_path / "decisions.parquet"
     decisions.to_parquet(data)
