@@ -272,3 +272,15 @@ def test_the_demo_shows_a_complete_consistent_high_risk_assessment() -> None:
     assert "Fundamental-rights impact assessment" in result.output or "FRIA" in result.output
     assert "Inconsistent answers" not in result.output
     assert "Open questions" not in result.output
+
+
+def test_the_note_of_the_date_in_force_is_shown_with_the_obligation(tmp_path: Path) -> None:
+    path = _answers(tmp_path, BENEFITS)
+    now = runner.invoke(
+        app, ["assess", "-a", str(path), "-f", "markdown", "--as-of", "2026-11-21", *PACKS]
+    )
+    assert "*Postponed by the amendment.*" in now.output
+    before = runner.invoke(
+        app, ["assess", "-a", str(path), "-f", "markdown", "--as-of", "2026-03-01", *PACKS]
+    )
+    assert "Postponed" not in before.output

@@ -402,8 +402,8 @@ class Engine:
             (
                 version.id,
                 [
-                    (entry.date, self.compile(entry.when))
-                    for entry in obligation.applies_from
+                    (entry.date, self.compile(entry.when), position)
+                    for position, entry in enumerate(obligation.applies_from)
                     if entry.legal_version == version.id
                 ],
             )
@@ -451,6 +451,7 @@ class Engine:
         trace = _EMPTY_TRACE
         if explainer is not None:
             trace = explainer.condition(obligation.applies_when, applies, obligation.citations)
+        entry = self._entries(plan, state).get(in_force)
         return ObligationResult(
             id=obligation.id,
             pack=plan.pack_id,
@@ -459,25 +460,31 @@ class Engine:
             applies_from=start,
             legal_version=in_force,
             dates_by_version=dates,
+            date_entry=entry[1] if entry is not None and applies is not False else None,
             measures=list(obligation.measures),
             trace=trace,
         )
 
     @staticmethod
     def _dates_by_version(plan: _ObligationPlan, state: _State) -> dict[str, dt.date]:
-        """For each legal version: the first entry that holds, else the version before's date."""
-        dates: dict[str, dt.date] = {}
-        previous: dt.date | None = None
+        return {version: date for version, (date, _) in Engine._entries(plan, state).items()}
+
+    @staticmethod
+    def _entries(plan: _ObligationPlan, state: _State) -> dict[str, tuple[dt.date, int]]:
+        """For each legal version: the first `applies_from` entry that holds (date, position),
+        else the entry the version before used."""
+        chosen: dict[str, tuple[dt.date, int]] = {}
+        previous: tuple[dt.date, int] | None = None
         for version_id, entries in plan.by_version:
-            chosen = previous
-            for date, when in entries:
+            found = previous
+            for date, when, position in entries:
                 if when(state) is True:
-                    chosen = date
+                    found = (date, position)
                     break
-            if chosen is not None:
-                dates[version_id] = chosen
-                previous = chosen
-        return dates
+            if found is not None:
+                chosen[version_id] = found
+                previous = found
+        return chosen
 
     def _measures(
         self, obligations: list[ObligationResult], context: Context
@@ -511,7 +518,7 @@ class _ObligationPlan:
     obligation: Obligation
     pack_id: str
     applies: Compiled
-    by_version: list[tuple[str, list[tuple[dt.date, Compiled]]]]
+    by_version: list[tuple[str, list[tuple[dt.date, Compiled, int]]]]
 
 
 _EMPTY_TRACE = Trace()

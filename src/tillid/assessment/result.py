@@ -66,6 +66,7 @@ class ObligationResult:
     applies_from: dt.date | None  # under the legal version in force on as_of
     legal_version: str | None
     dates_by_version: dict[str, dt.date]  # under every version, so an amendment's change shows
+    date_entry: int | None  # which of the obligation's `applies_from` entries gave the date
     measures: list[str]
     trace: Trace
 

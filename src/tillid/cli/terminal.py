@@ -49,6 +49,7 @@ def print_report(console: Console, view: ReportView) -> None:
             Text(obligation.title, style="bold"),
             Text(obligation.text),
             Text(", ".join(obligation.citations), style="dim"),
+            *([Text(obligation.date_note, style="italic")] if obligation.date_note else []),
             *(
                 [
                     Text(

@@ -69,6 +69,8 @@ def _obligation(obligation: ObligationView, lang: Language) -> list[str]:
     versions = ", ".join(f"{k}: {v.isoformat()}" for k, v in obligation.dates_by_version.items())
     if len(set(obligation.dates_by_version.values())) > 1:
         lines += [f"{say('by_version', lang)}: {versions}", ""]
+    if obligation.date_note:
+        lines += [f"*{obligation.date_note}*", ""]
     if obligation.uncertainty:
         lines += [f"> **{say('uncertain', lang)}:** {obligation.uncertainty}", ""]
     lines += _why(obligation.why, lang)

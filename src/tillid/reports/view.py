@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict
 from tillid.assessment.result import Inconsistency, Result, Trace
 from tillid.knowledge.base import KnowledgeBase
 from tillid.knowledge.citations import readable
-from tillid.knowledge.model import Language, Question
+from tillid.knowledge.model import Language, Obligation, Question
 from tillid.reports.wording import say
 
 
@@ -68,6 +68,7 @@ class ObligationView(BaseModel):
     dates_by_version: dict[str, dt.date]
     citations: list[str]
     uncertainty: str | None
+    date_note: str | None
     measures: list[str]
     why: Why
 
@@ -244,6 +245,13 @@ def _inconsistency_text(kb: KnowledgeBase, item: Inconsistency, words: _Words) -
     return text
 
 
+def _date_note(obligation: Obligation, entry: int | None, language: Language) -> str | None:
+    if entry is None:
+        return None
+    note = obligation.applies_from[entry].note
+    return note.get(language) if note else None
+
+
 def _obligation_view(kb: KnowledgeBase, item: Any, words: _Words) -> ObligationView:
     language = words.language
     obligation = kb.obligation[item.id]
@@ -258,6 +266,7 @@ def _obligation_view(kb: KnowledgeBase, item: Any, words: _Words) -> ObligationV
         dates_by_version=item.dates_by_version,
         citations=[readable(c) for c in obligation.citations],
         uncertainty=obligation.uncertainty.get(language) if obligation.uncertainty else None,
+        date_note=_date_note(obligation, item.date_entry, language),
         measures=[kb.measure[m].title.get(language) for m in obligation.measures],
         why=words.why(item.trace),
     )
