@@ -116,9 +116,9 @@ def test_a_bad_date_is_explained(tmp_path: Path) -> None:
 
 def test_interactive_questionnaire_with_back_skip_and_resume(tmp_path: Path) -> None:
     save = tmp_path / "draft.yaml"
-    # Context: municipality (1), DK (1), procure (1); then infers: "maybe" (invalid), y;
+    # Title; context: municipality (1), DK (1), procure (1); then infers: "maybe" (invalid), y;
     # area: 2 (scoring); back (<) undoes infers; then stop (q).
-    keys = "1\n1\n1\nmaybe\ny\n<\nq\n"
+    keys = "Ydelsestriage\n1\n1\n1\nmaybe\ny\n<\nq\n"
     result = runner.invoke(app, ["assess", "--save", str(save), "--lang", "en", *PACKS], input=keys)
     assert result.exit_code == 0, result.output
     assert "Invalid answer" in result.output
@@ -129,6 +129,7 @@ def test_interactive_questionnaire_with_back_skip_and_resume(tmp_path: Path) -> 
         "lifecycle_phase": "procure",
     }
     assert saved["answers"] == {}
+    assert saved["title"] == "Ydelsestriage"
     # Resume: answer y, choose benefits (1), skip the number (-): the questionnaire ends.
     result = runner.invoke(
         app, ["assess", "--resume", str(save), "--as-of", "2026-11-21", *PACKS], input="y\n1\n-\n"
@@ -150,7 +151,7 @@ def test_the_questionnaire_asks_for_the_language_first_when_none_is_given(tmp_pa
 
 def test_help_shows_the_glossary_and_sources(tmp_path: Path) -> None:
     save = tmp_path / "draft.yaml"
-    keys = "1\n1\n1\n?\nq\n"
+    keys = "\n1\n1\n1\n?\nq\n"
     result = runner.invoke(app, ["assess", "--save", str(save), "--lang", "en", *PACKS], input=keys)
     assert result.exit_code == 0, result.output
     assert "Sources: AI Act Art. 3(1)" in result.output
@@ -258,7 +259,7 @@ def test_a_wrong_option_in_an_answers_file_is_reported_in_the_report(tmp_path: P
 
 def test_the_questionnaire_refuses_none_of_these_with_another_option(tmp_path: Path) -> None:
     save = tmp_path / "draft.yaml"
-    keys = "1\n1\n1\ny\n1,4\n1\nq\n"
+    keys = "\n1\n1\n1\ny\n1,4\n1\nq\n"
     result = runner.invoke(app, ["assess", "--save", str(save), "--lang", "en", *PACKS], input=keys)
     assert result.exit_code == 0, result.output
     assert "«None of these» cannot be combined with other answers" in result.output
@@ -270,7 +271,7 @@ def test_the_demo_shows_a_complete_consistent_high_risk_assessment() -> None:
     assert result.exit_code == 0, result.output
     assert "High-risk" in result.output
     assert "Fundamental-rights impact assessment" in result.output or "FRIA" in result.output
-    assert "Inconsistent answers" not in result.output
+    assert "Points to check" not in result.output
     assert "Open questions" not in result.output
 
 
@@ -284,3 +285,26 @@ def test_the_note_of_the_date_in_force_is_shown_with_the_obligation(tmp_path: Pa
         app, ["assess", "-a", str(path), "-f", "markdown", "--as-of", "2026-03-01", *PACKS]
     )
     assert "Postponed" not in before.output
+
+
+def test_the_markdown_report_keeps_reasons_and_answers_apart(tmp_path: Path) -> None:
+    from markdown_it import MarkdownIt
+
+    result = runner.invoke(
+        app,
+        [
+            "assess",
+            "-a",
+            str(_answers(tmp_path, BENEFITS)),
+            "-f",
+            "markdown",
+            "--as-of",
+            "2026-11-21",
+            *PACKS,
+        ],
+    )
+    html = MarkdownIt().render(result.output)
+    assert "<p><strong>Your answers:</strong></p>" in html
+    assert "Your answers:</li>" not in html
+    assert "<li>Organisation type: Municipality</li>" in html
+    assert "As adopted: 2026-08-02; As amended: 2027-12-02" in result.output

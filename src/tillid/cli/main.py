@@ -114,7 +114,9 @@ def assess(
         questionnaire = Questionnaire(
             engine_for(kb), answer_set, resume or save, when, console, _ask
         )
-        answer_set = questionnaire.run(choose_language=language is None and resume is None)
+        answer_set = questionnaire.run(
+            choose_language=language is None and resume is None, ask_title=resume is None
+        )
     result = engine_for(kb).evaluate(
         answer_set.context, answer_set.answers, when, frozenset(answer_set.skipped)
     )

@@ -51,12 +51,14 @@ class Questionnaire:
     def words(self, key: str) -> str:
         return say(key, self.language)
 
-    def run(self, choose_language: bool = False) -> AnswerSet:
+    def run(self, choose_language: bool = False, ask_title: bool = False) -> AnswerSet:
         """Ask until every relevant question is answered or skipped, or the user stops."""
         try:
             if choose_language:
                 self._ask_language()
             self.console.print(self.words("keys"), style="dim")
+            if ask_title:
+                self._ask_title()
             self._ask_context()
             while True:
                 result = self.engine.evaluate(
@@ -97,7 +99,18 @@ class Questionnaire:
                 self.language = choices[int(raw) - 1][0]
                 self.answer_set.language = self.language
                 return
-            self.console.print("[red]1, 2, 3[/red]")
+            self.console.print(
+                "[red]Vælg 1, 2 eller 3 / Choose 1, 2 or 3 / Välj 1, 2 eller 3[/red]"
+            )
+
+    def _ask_title(self) -> None:
+        if self.answer_set.title:
+            return
+        raw = self.ask(self.words("system_name")).strip()
+        if raw == "q":
+            raise Stop
+        if raw:
+            self.answer_set.title = raw[:200]
 
     def _ask_context(self) -> None:
         context = self.answer_set.context.model_dump()

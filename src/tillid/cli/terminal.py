@@ -24,6 +24,7 @@ def print_report(console: Console, view: ReportView) -> None:
     title = say("report", lang) + (f": {view.title}" if view.title else "")
     console.rule(f"[bold]{title}[/bold]")
     console.print(f"{say('as_of', lang)} {view.as_of.isoformat()}", style="dim")
+    console.print(Text(" · ".join(view.context_text), style="dim"))
     for classification in view.classifications:
         value = ", ".join(classification.value_titles) or "–"
         if not classification.determined:
@@ -36,6 +37,10 @@ def print_report(console: Console, view: ReportView) -> None:
                 title_align="left",
             )
         )
+    if view.inconsistencies:
+        console.print(f"[bold yellow]{say('inconsistent', lang)}:[/bold yellow]")
+        for message in view.inconsistencies:
+            console.print(Text(f"  • {message}"))
     table = Table(title=say("obligations", lang), show_lines=True, expand=True, show_header=False)
     table.add_column("", ratio=3)
     table.add_column("", ratio=1)
@@ -86,10 +91,6 @@ def print_report(console: Console, view: ReportView) -> None:
         console.print(f"[cyan]{say('open', lang)} ({len(view.open_questions)}):[/cyan]")
         for question in view.open_questions[:10]:
             console.print(Text(f"  • {question.text}"))
-    if view.inconsistencies:
-        console.print(f"[red]{say('inconsistent', lang)}:[/red]")
-        for message in view.inconsistencies:
-            console.print(Text(f"  • {message}"))
     for disclaimer in view.disclaimers:
         console.print(Text(disclaimer, style="dim italic"))
 

@@ -21,6 +21,12 @@ def to_markdown(view: ReportView) -> str:
     lines = [f"# {say('report', lang)}{': ' + view.title if view.title else ''}", ""]
     lines.append(f"*{say('as_of', lang)} {view.as_of.isoformat()}*")
     lines.append("")
+    lines += [f"- {item}" for item in view.context_text]
+    lines.append("")
+    if view.inconsistencies:
+        lines += [f"> **{say('inconsistent', lang)}:**", ">"]
+        lines += [f"> - {message}" for message in view.inconsistencies]
+        lines.append("")
     for classification in view.classifications:
         value = ", ".join(classification.value_titles) or "–"
         if not classification.determined:
@@ -33,7 +39,7 @@ def to_markdown(view: ReportView) -> str:
     if not view.obligations:
         lines += [say("none_sentence", lang), ""]
     for obligation in view.obligations:
-        lines += _obligation(obligation, lang)
+        lines += _obligation(obligation, view)
     if view.undetermined_obligations:
         lines += [f"## {say('may_apply', lang)}", ""]
         for obligation in view.undetermined_obligations:
@@ -51,22 +57,22 @@ def to_markdown(view: ReportView) -> str:
         lines += [f"## {say('open', lang)}", ""]
         lines += [f"- {q.text}" for q in view.open_questions]
         lines.append("")
-    if view.inconsistencies:
-        lines += [f"## {say('inconsistent', lang)}", ""]
-        lines += [f"- {message}" for message in view.inconsistencies]
-        lines.append("")
     lines += ["---", ""]
     lines += [f"*{text}*" for text in view.disclaimers]
     return "\n".join(lines) + "\n"
 
 
-def _obligation(obligation: ObligationView, lang: Language) -> list[str]:
+def _obligation(obligation: ObligationView, view: ReportView) -> list[str]:
+    lang = view.language
     when = obligation.status_text
     if obligation.status == "applies_from" and obligation.applies_from:
         when = f"{when} {obligation.applies_from.isoformat()}"
     lines = [f"### {obligation.title}", "", f"*{when}* — {', '.join(obligation.citations)}", ""]
     lines += [obligation.text, ""]
-    versions = ", ".join(f"{k}: {v.isoformat()}" for k, v in obligation.dates_by_version.items())
+    versions = "; ".join(
+        f"{view.legal_versions.get(k, k)}: {v.isoformat()}"
+        for k, v in obligation.dates_by_version.items()
+    )
     if len(set(obligation.dates_by_version.values())) > 1:
         lines += [f"{say('by_version', lang)}: {versions}", ""]
     if obligation.date_note:
@@ -78,13 +84,17 @@ def _obligation(obligation: ObligationView, lang: Language) -> list[str]:
 
 
 def _why(why: Why, lang: Language) -> list[str]:
-    lines = []
+    # Each list gets its own paragraph label with blank lines around it, or Markdown would merge
+    # the label into the list before it.
+    lines: list[str] = []
     if why.reasons:
-        lines.append(f"{say('why', lang)}:")
+        lines += [f"**{say('why', lang)}:**", ""]
         lines += [f"- {r.explanation} ({', '.join(r.citations)})" for r in why.reasons]
+        lines.append("")
+    elif why.because:
+        lines += [f"**{say('why', lang)}:** {'; '.join(why.because)}", ""]
     if why.answers:
-        lines.append(f"{say('answers', lang)}:")
+        lines += [f"**{say('answers', lang)}:**", ""]
         lines += [f"- {a.text} **{a.answer}**" for a in why.answers]
-    if lines:
         lines.append("")
     return lines

@@ -40,6 +40,7 @@ class Why(BaseModel):
     model_config = ConfigDict(frozen=True)
 
     reasons: list[Reason]
+    because: list[str]  # titles of the derived facts it rests on directly (true ones)
     answers: list[AnswerLine]
     context: dict[str, str | None]
     citations: list[str]
@@ -89,6 +90,8 @@ class ReportView(BaseModel):
     title: str | None
     as_of: dt.date
     context: dict[str, str | None]
+    context_text: list[str]  # e.g. "Organisation type: Municipality", in the report's language
+    legal_versions: dict[str, str]  # id -> title, so dates by version read as words
     packs: list[dict[str, Any]]
     disclaimers: list[str]
     classifications: list[ClassificationView]
@@ -122,15 +125,22 @@ class _Words:
         self.result = result
         self.language = language
 
-    def why(self, trace: Trace) -> Why:
+    def why(self, trace: Trace, follow_facts: bool = True) -> Why:
+        """The reasons; with `follow_facts`, also the reasons of the facts it rests on, all the
+        way down (for the headline conclusions); without, only its own (for each obligation)."""
         reasons: dict[str, Reason] = {}
         answers: dict[str, Any] = {}
         context: dict[str, str | None] = dict(trace.context)
         citations: list[str] = list(trace.citations)
         unanswered: list[str] = list(trace.unanswered)
-        self._follow(trace, reasons, answers, context, citations, set())
+        if follow_facts:
+            self._follow(trace, reasons, answers, context, citations, set())
+        else:
+            answers.update(trace.answers)
+        true_facts = [f for f in trace.facts if self.result.facts[f].value == "true"]
         return Why(
             reasons=list(reasons.values()),
+            because=[self.kb.fact[f].title.get(self.language) for f in true_facts],
             answers=[self.answer_line(q, v) for q, v in answers.items()],
             context=context,
             citations=[readable(c) for c in dict.fromkeys(citations)],
@@ -219,6 +229,16 @@ def build_view(
         title=title,
         as_of=result.as_of,
         context=result.context.model_dump(),
+        context_text=[
+            f"{say('context.' + name, language)}: {say('context.' + value, language)}"
+            for name, value in result.context.model_dump().items()
+            if value is not None
+        ],
+        legal_versions={
+            version.id: version.title.get(language)
+            for pack in kb.packs
+            for version in pack.meta.legal_versions
+        },
         packs=[dataclasses.asdict(p) for p in result.packs],
         disclaimers=[p.meta.disclaimer.get(language) for p in kb.packs],
         classifications=classifications,
@@ -268,5 +288,5 @@ def _obligation_view(kb: KnowledgeBase, item: Any, words: _Words) -> ObligationV
         uncertainty=obligation.uncertainty.get(language) if obligation.uncertainty else None,
         date_note=_date_note(obligation, item.date_entry, language),
         measures=[kb.measure[m].title.get(language) for m in obligation.measures],
-        why=words.why(item.trace),
+        why=words.why(item.trace, follow_facts=False),
     )
