@@ -62,6 +62,41 @@ ACTS: dict[str, Act] = {
             "Danish act implementing the AI Act (L 154)",
             "https://www.retsinformation.dk/",
         ),
+        Act("dk-digst", "Digitaliseringsstyrelsen guidance (DK)", "https://digst.dk/"),
+        Act("dk-ft", "Folketinget documents, bills and reports (DK)", "https://www.ft.dk/"),
+        Act("dk-fsl", "Justitsministeriet guidance (DK)", "https://www.justitsministeriet.dk/"),
+        Act("dk-udbl", "Udbudsloven (DK)", "https://www.retsinformation.dk/eli/lta/2024/1507"),
+        Act(
+            "eu-charter",
+            "Charter of Fundamental Rights of the European Union",
+            "https://eur-lex.europa.eu/eli/treaty/char_2012/oj",
+        ),
+        Act(
+            "eu-dir-2014-24",
+            "Directive 2014/24/EU on public procurement",
+            "https://eur-lex.europa.eu/eli/dir/2014/24/oj",
+        ),
+        Act(
+            "se-osl",
+            "Offentlighets- och sekretesslagen (2009:400) (SE)",
+            "https://www.riksdagen.se/sv/dokument-och-lagar/dokument/svensk-forfattningssamling/offentlighets-och-sekretesslag-2009400_sfs-2009-400/",
+        ),
+        Act(
+            "se-dsl",
+            "Lag (2018:218) med kompletterande bestämmelser till EU:s dataskyddsförordning (SE)",
+            "https://www.riksdagen.se/sv/dokument-och-lagar/dokument/svensk-forfattningssamling/lag-2018218-med-kompletterande-bestammelser_sfs-2018-218/",
+        ),
+        Act("se-jo", "Justitieombudsmannen decisions (SE)", "https://www.jo.se/"),
+        Act(
+            "se-rf",
+            "Regeringsformen (SE)",
+            "https://www.riksdagen.se/sv/dokument-och-lagar/dokument/svensk-forfattningssamling/kungorelse-1974152-om-beslutad-ny-regeringsform_sfs-1974-152/",
+        ),
+        Act(
+            "se-luo",
+            "Lag (2016:1145) om offentlig upphandling (SE)",
+            "https://www.riksdagen.se/sv/dokument-och-lagar/dokument/svensk-forfattningssamling/lag-20161145-om-offentlig-upphandling_sfs-2016-1145/",
+        ),
         Act(
             "se-fl",
             "Förvaltningslagen (2017:900) (SE)",
