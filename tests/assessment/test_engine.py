@@ -154,3 +154,42 @@ def test_a_warning_check_is_reported_as_a_warning_not_a_contradiction(
     answers = {"mini.infers": True, "mini.area": ["benefits"], "mini.users": 3}
     result = evaluate(mini_kb, MUNICIPALITY, answers, TODAY)
     assert [(i.kind, i.item) for i in result.inconsistencies] == [("warning", "mini.c_few")]
+
+
+def test_an_impact_score_shows_its_level_and_the_points_behind_it(mini_kb: KnowledgeBase) -> None:
+    few = evaluate(
+        mini_kb,
+        MUNICIPALITY,
+        {"mini.infers": True, "mini.area": ["benefits"], "mini.users": 4000},
+        TODAY,
+    )
+    many = evaluate(
+        mini_kb,
+        MUNICIPALITY,
+        {"mini.infers": True, "mini.area": ["benefits"], "mini.users": 20000},
+        TODAY,
+    )
+    assert (few.scores[0].minimum, few.scores[0].level) == (3, "mini.level_low")
+    assert (many.scores[0].minimum, many.scores[0].level) == (7, "mini.level_high")
+    counted = {p.id: (p.value, p.points) for p in many.scores[0].parts}
+    assert counted == {
+        "mini.s_benefits": ("true", 3),
+        "mini.s_many": ("true", 4),
+        "mini.s_few": ("false", -2),
+    }
+    assert many.facts["mini.level_high"].trace.answers == {
+        "mini.area": ["benefits"],
+        "mini.users": 20000.0,
+    }
+
+
+def test_while_a_weighted_question_is_open_the_level_is_undetermined(
+    mini_kb: KnowledgeBase,
+) -> None:
+    result = evaluate(
+        mini_kb, MUNICIPALITY, {"mini.infers": True, "mini.area": ["benefits"]}, TODAY
+    )
+    score = result.scores[0]
+    assert (score.minimum, score.maximum, score.level) == (1, 7, None)
+    assert result.facts["mini.level_high"].value == "unknown"
+    assert result.facts["mini.level_high"].trace.unanswered == ["mini.users"]

@@ -308,3 +308,23 @@ def test_the_markdown_report_keeps_reasons_and_answers_apart(tmp_path: Path) -> 
     assert "Your answers:</li>" not in html
     assert "<li>Organisation type: Municipality</li>" in html
     assert "As adopted: 2026-08-02; As amended: 2027-12-02" in result.output
+
+
+def test_the_report_shows_the_impact_level_with_its_points_never_a_bare_number(
+    tmp_path: Path,
+) -> None:
+    result = runner.invoke(
+        app,
+        [
+            "assess",
+            "-a",
+            str(_answers(tmp_path, BENEFITS)),
+            "-f",
+            "markdown",
+            "--as-of",
+            "2026-11-21",
+            *PACKS,
+        ],
+    )
+    assert "**Impact level:** Low — 3 points" in result.output
+    assert "- +3 Benefits to citizens." in result.output

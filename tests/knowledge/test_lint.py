@@ -91,3 +91,12 @@ def test_the_solver_knows_an_exclusive_option_is_chosen_alone(mini_copy: Path) -
     )
     report = lint_folders([mini_copy])
     assert any("fact mini.prohibited can never be derived" in f.message for f in report.errors)
+
+
+def test_the_solver_reasons_about_score_thresholds(mini_copy: Path) -> None:
+    # 3 + 4 points is the most the score can reach: a level from 8 points is unreachable.
+    replace_in(mini_copy / "content.yaml", "from_points: 5", "from_points: 8")
+    report = lint_folders([mini_copy])
+    assert any("fact mini.level_high can never be derived" in f.message for f in report.errors)
+    replace_in(mini_copy / "content.yaml", "from_points: 8", "from_points: 7")
+    assert lint_folders([mini_copy]).ok

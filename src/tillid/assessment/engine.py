@@ -26,6 +26,8 @@ from tillid.assessment.result import (
     ObligationStatus,
     PackUsed,
     Result,
+    ScorePartResult,
+    ScoreResult,
     Summary,
     Trace,
     Truth,
@@ -60,7 +62,15 @@ def _always_true(state: _State) -> Tri:
 class _State:
     """Memoised truth values for one evaluation."""
 
-    __slots__ = ("answers", "as_of", "context", "engine", "fact_memo", "visible_memo")
+    __slots__ = (
+        "answers",
+        "as_of",
+        "context",
+        "engine",
+        "fact_memo",
+        "score_memo",
+        "visible_memo",
+    )
 
     def __init__(
         self, engine: Engine, context: Context, answers: dict[str, NormalisedAnswer], as_of: dt.date
@@ -71,6 +81,7 @@ class _State:
         self.as_of = as_of
         self.visible_memo: dict[str, Tri] = {}
         self.fact_memo: dict[str, Tri] = {}
+        self.score_memo: dict[str, tuple[int, int]] = {}
 
     def visible(self, question_id: str) -> Tri:
         try:
@@ -153,8 +164,23 @@ class Engine:
             )
             for rule in kb.rule.values()
         }
+        self.score_parts: dict[str, list[tuple[str, Compiled, int]]] = {
+            score.id: [
+                (
+                    part.id,
+                    _kleene_all(
+                        [self.pack_applies[kb.pack_of[score.id].meta.id], self.compile(part.when)]
+                    ),
+                    part.points,
+                )
+                for part in score.parts
+            ]
+            for score in kb.score.values()
+        }
         self.fact_value: dict[str, Compiled] = {
-            fact_id: _kleene_any([self.rule_value[r.id] for r in kb.rules_for.get(fact_id, [])])
+            fact_id: self._score_level(fact_id)
+            if fact_id in kb.score_of_level
+            else _kleene_any([self.rule_value[r.id] for r in kb.rules_for.get(fact_id, [])])
             for fact_id in kb.fact
         }
         self.fact_order = kb.fact_order()
@@ -221,6 +247,39 @@ class Engine:
             case Always(value):
                 return lambda state: value
         raise TypeError(f"not a condition: {condition!r}")
+
+    def score_range(self, score_id: str, state: _State) -> tuple[int, int]:
+        """The lowest and highest points the score can reach given what is known so far."""
+        found = state.score_memo.get(score_id)
+        if found is None:
+            low = high = 0
+            for _, holds, points in self.score_parts[score_id]:
+                value = holds(state)
+                if value is True:
+                    low, high = low + points, high + points
+                elif value is None:
+                    low, high = (low, high + points) if points > 0 else (low + points, high)
+            found = (low, high)
+            state.score_memo[score_id] = found
+        return found
+
+    def _score_level(self, fact_id: str) -> Compiled:
+        score = self.kb.score_of_level[fact_id]
+        starts = [level.from_points for level in score.levels]
+        position = [level.fact for level in score.levels].index(fact_id)
+        # The lowest level also takes scores below its start, the highest everything above.
+        bottom = starts[position] if position > 0 else -(10**9)
+        top = starts[position + 1] if position + 1 < len(starts) else 10**9
+
+        def holds(state: _State) -> Tri:
+            low, high = self.score_range(score.id, state)
+            if high < bottom or low >= top:
+                return False
+            if low >= bottom and high < top:
+                return True
+            return None
+
+        return holds
 
     def _compile_visibility(self, question_id: str) -> Compiled:
         question = self.kb.question[question_id]
@@ -325,6 +384,7 @@ class Engine:
             context=context,
             packs=[self._pack_used(pack, state) for pack in self.kb.packs],
             classifications=self._classifications(state, explainer),
+            scores=self._scores(state),
             obligations=obligations,
             measures=self._measures(obligations, context),
             facts=facts,
@@ -372,6 +432,18 @@ class Engine:
                     )
                 )
         return found
+
+    def _scores(self, state: _State) -> list[ScoreResult]:
+        results = []
+        for score in self.kb.score.values():
+            low, high = self.score_range(score.id, state)
+            level = next((lv.fact for lv in score.levels if state.fact(lv.fact) is True), None)
+            parts = [
+                ScorePartResult(id=part_id, value=_truth(holds(state)), points=points)
+                for part_id, holds, points in self.score_parts[score.id]
+            ]
+            results.append(ScoreResult(score.id, low, high, level, parts))
+        return results
 
     def _classifications(
         self, state: _State, explainer: _Explainer | None
@@ -594,6 +666,13 @@ class _Explainer:
             return cached
         value = self.state.fact(fact_id)
         collected = _Collected()
+        score = self.engine.kb.score_of_level.get(fact_id)
+        for part in score.parts if score else []:
+            # A level rests on the parts that count (and waits on those still open).
+            part_value = self.value(part.when)
+            if part_value is not False:
+                collected.citations.update(dict.fromkeys(part.citations))
+                self._collect(part.when, part_value, collected)
         for rule in self.engine.kb.rules_for.get(fact_id, []):
             rule_value = self.rule_value(rule)
             # A true fact is explained by the rules that fired; a false or open one by all its rules.

@@ -72,6 +72,24 @@ class ObligationResult:
 
 
 @dataclass(frozen=True, slots=True)
+class ScorePartResult:
+    id: str
+    value: Truth
+    points: int
+
+
+@dataclass(frozen=True, slots=True)
+class ScoreResult:
+    """A weighted score: the range still possible, the level if determined, and every part."""
+
+    id: str
+    minimum: int
+    maximum: int
+    level: str | None  # the level's fact id, when the open questions cannot change it
+    parts: list[ScorePartResult]
+
+
+@dataclass(frozen=True, slots=True)
 class MeasureResult:
     id: str
     obligations: list[str]
@@ -104,6 +122,7 @@ class Result:
     context: Context
     packs: list[PackUsed]
     classifications: list[ClassificationResult]
+    scores: list[ScoreResult]
     obligations: list[ObligationResult]
     measures: list[MeasureResult]
     facts: dict[str, FactResult]

@@ -37,6 +37,19 @@ def print_report(console: Console, view: ReportView) -> None:
                 title_align="left",
             )
         )
+    for score in view.scores:
+        level = score.level or " / ".join(score.possible_levels) + "?"
+        points = (
+            str(score.minimum)
+            if score.minimum == score.maximum
+            else f"{score.minimum}–{score.maximum}"
+        )
+        lines = [Text(f"{level} — {points} {say('points', lang)}", style="bold")]
+        lines += [
+            Text(f"{p.points:+d}  {p.explanation}" + ("  ?" if p.counts == "unknown" else ""))
+            for p in score.parts
+        ]
+        console.print(Panel(Group(*lines), title=score.title, title_align="left"))
     if view.inconsistencies:
         console.print(f"[bold yellow]{say('inconsistent', lang)}:[/bold yellow]")
         for message in view.inconsistencies:

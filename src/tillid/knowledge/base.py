@@ -37,6 +37,7 @@ from tillid.knowledge.model import (
     Pack,
     Question,
     Rule,
+    Score,
     Section,
 )
 
@@ -54,6 +55,8 @@ class KnowledgeBase:
     obligation: dict[str, Obligation] = field(default_factory=dict)
     measure: dict[str, Measure] = field(default_factory=dict)
     check: dict[str, Check] = field(default_factory=dict)
+    score: dict[str, Score] = field(default_factory=dict)
+    score_of_level: dict[str, Score] = field(default_factory=dict)  # level fact -> its score
     glossary: dict[str, GlossaryTerm] = field(default_factory=dict)
     legal_version: dict[str, LegalVersion] = field(default_factory=dict)
     pack_of: dict[str, Pack] = field(default_factory=dict)  # item id -> its pack
@@ -72,7 +75,8 @@ class KnowledgeBase:
     def where(self, item_id: str) -> str:
         pack = self.pack_of.get(item_id)
         if pack is None:
-            return "?"
+            owners = [p for p in self.packs if p.meta.id == item_id]
+            return f"{owners[0].meta.id}/pack.yaml" if owners else item_id
         return pack.source_lines.get(item_id, pack.meta.id)
 
     def pack(self, pack_id: str) -> Pack:
@@ -99,6 +103,19 @@ class KnowledgeBase:
         self.question = {q.id: q for q in self.questions}
         for rule in self.rule.values():
             self.rules_for.setdefault(rule.derives, []).append(rule)
+        for score in self.score.values():
+            for part in score.parts:
+                problems += self._add(self.pack_of[score.id], part.id, {}, part)
+            for level in score.levels:
+                if level.fact in self.score_of_level or level.fact in self.rules_for:
+                    problems.append(
+                        PackProblem(
+                            self.where(score.id),
+                            f"fact {level.fact} is a level of {score.id} and so cannot also be "
+                            "derived by a rule or another score",
+                        )
+                    )
+                self.score_of_level[level.fact] = score
         return problems
 
     def _add(
@@ -137,6 +154,9 @@ class KnowledgeBase:
                     yield obligation.id, entry.when
         for check in self.check.values():
             yield check.id, check.when
+        for score in self.score.values():
+            for part in score.parts:
+                yield score.id, part.when
 
     def reference_problems(self) -> list[PackProblem]:
         problems: list[PackProblem] = []
@@ -171,6 +191,9 @@ class KnowledgeBase:
         for check in self.check.values():
             for ref in check.questions:
                 unknown(check.id, "question", ref, self.question)
+        for score in self.score.values():
+            for level in score.levels:
+                unknown(score.id, "fact", level.fact, self.fact)
         for pack in self.packs:
             for group in pack.meta.exclusive:
                 for ref in group:
@@ -211,6 +234,9 @@ class KnowledgeBase:
             deps = set()
             for rule in self.rules_for.get(fact_id, []):
                 deps |= _dependencies(rule.when)
+            score = self.score_of_level.get(fact_id)
+            for part in score.parts if score else []:
+                deps |= _dependencies(part.when)
             graph[f"f:{fact_id}"] = deps
         return graph
 
@@ -248,6 +274,7 @@ _INDEX_OF = {
     "obligations": "obligation",
     "measures": "measure",
     "checks": "check",
+    "scores": "score",
     "glossary": "glossary",
 }
 

@@ -107,6 +107,7 @@ def _translation_findings(kb: KnowledgeBase) -> Iterator[Finding]:
             "obligations",
             "measures",
             "checks",
+            "scores",
             "glossary",
         ):
             for item in getattr(pack, kind):
@@ -140,6 +141,9 @@ def _all_citations(kb: KnowledgeBase) -> Iterator[tuple[str, list[str]]]:
         yield obligation.id, obligation.citations
     for term in kb.glossary.values():
         yield term.id, term.citations
+    for score in kb.score.values():
+        for part in score.parts:
+            yield score.id, part.citations
 
 
 def _order_findings(kb: KnowledgeBase) -> Iterator[Finding]:
@@ -169,7 +173,7 @@ def _usage_findings(kb: KnowledgeBase) -> Iterator[Finding]:
                 "warning", kb.where(measure_id), f"measure {measure_id} is used by no obligation"
             )
     for fact_id in kb.fact:
-        if fact_id not in kb.rules_for:
+        if fact_id not in kb.rules_for and fact_id not in kb.score_of_level:
             yield Finding("error", kb.where(fact_id), f"fact {fact_id} has no rule deriving it")
     for obligation in kb.obligation.values():
         pack = kb.pack_of[obligation.id]
@@ -204,7 +208,8 @@ def _reachability(kb: KnowledgeBase, logic: Logic) -> Iterator[Finding]:
                 "error", kb.where(question.id), f"question {question.id} can never be shown"
             )
     for fact_id, variable in logic.fact.items():
-        if fact_id in kb.rules_for and not logic.satisfiable([variable]):
+        derived = fact_id in kb.rules_for or fact_id in kb.score_of_level
+        if derived and not logic.satisfiable([variable]):
             yield Finding("error", kb.where(fact_id), f"fact {fact_id} can never be derived")
     for rule in kb.rule.values():
         pack = kb.pack_of[rule.id].meta.id

@@ -35,6 +35,7 @@ from tillid.knowledge.conditions import (
     walk,
 )
 from tillid.knowledge.context import CONTEXT_DIMENSIONS
+from tillid.knowledge.model import Score
 
 _OPS = {
     "gte": lambda a, n: a >= n,
@@ -52,6 +53,7 @@ class Logic:
         self.pool = IDPool()
         self.clauses: list[list[int]] = []
         self._literal: dict[Condition, int] = {}
+        self._fresh_count = 0
         self._true = self._var(("const", True))
         self.clauses.append([self._true])
         self._number_regions = self._collect_number_regions()
@@ -255,7 +257,11 @@ class Logic:
                 self.clauses.append([-self._answer(question.id, option), visible])
 
     def _encode_facts(self) -> None:
+        for score in self.kb.score.values():
+            self._encode_score(score)
         for fact_id, variable in self.fact.items():
+            if fact_id in self.kb.score_of_level:
+                continue
             rules = self.kb.rules_for.get(fact_id, [])
             fired = self._define_or(
                 [
@@ -266,6 +272,69 @@ class Logic:
                 ]
             )
             self.clauses += [[-variable, fired], [variable, -fired]]
+
+    def _encode_score(self, score: Score) -> None:
+        """Each level fact holds exactly when the points fall in its range.
+
+        Points become a unary count: a part worth w points is w copies of its literal (a negative
+        part is a constant plus w copies of its negation), counted by a totalizer whose outputs
+        mean "at least k" in both directions, so the solver can reason about thresholds exactly.
+        """
+        pack_applies = self.pack_applies[self.kb.pack_of[score.id].meta.id]
+        constant = 0
+        units: list[int] = []
+        for part in score.parts:
+            holds = self._define_and([pack_applies, self.literal(part.when)])
+            if part.points >= 0:
+                units += [holds] * part.points
+            else:
+                constant += part.points
+                units += [-holds] * -part.points
+        counts = self._unary_count(units) if units else []
+
+        def at_least(points: int) -> int:
+            needed = points - constant
+            if needed <= 0:
+                return self._true
+            if needed > len(counts):
+                return -self._true
+            return counts[needed - 1]
+
+        starts = [level.from_points for level in score.levels]
+        for position, level in enumerate(score.levels):
+            parts = []
+            if position > 0:
+                parts.append(at_least(starts[position]))
+            if position + 1 < len(starts):
+                parts.append(-at_least(starts[position + 1]))
+            inside = self._define_and(parts) if parts else self._true
+            variable = self.fact[level.fact]
+            self.clauses += [[-variable, inside], [variable, -inside]]
+
+    def _unary_count(self, units: list[int]) -> list[int]:
+        """Literals out[k] that hold exactly when at least k + 1 of `units` hold."""
+        if len(units) == 1:
+            return [units[0]]
+        middle = len(units) // 2
+        left, right = self._unary_count(units[:middle]), self._unary_count(units[middle:])
+        out = [self._fresh() for _ in range(len(units))]
+        for i in range(len(left) + 1):
+            for j in range(len(right) + 1):
+                if i + j > 0:  # i from the left and j from the right: at least i + j
+                    clause = [out[i + j - 1]]
+                    clause += [-left[i - 1]] if i else []
+                    clause += [-right[j - 1]] if j else []
+                    self.clauses.append(clause)
+                if i + j < len(units):  # at most i on the left and j on the right
+                    clause = [-out[i + j]]
+                    clause += [left[i]] if i < len(left) else []
+                    clause += [right[j]] if j < len(right) else []
+                    self.clauses.append(clause)
+        return out
+
+    def _fresh(self) -> int:
+        self._fresh_count += 1
+        return self._var(("fresh", self._fresh_count))
 
     def _at_most_one(self, variables: list[int]) -> None:
         if len(variables) < 2:

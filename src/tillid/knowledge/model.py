@@ -286,6 +286,42 @@ class Check(Strict):
     questions: list[ItemId] = Field(min_length=1, description="Questions to revisit.")
 
 
+class ScorePart(Strict):
+    """Points added (or, when negative, taken off) while `when` holds."""
+
+    id: ItemId
+    when: ConditionField
+    points: int = Field(ge=-100, le=100)
+    explanation: Text
+    citations: list[CitationKey] = Field(default_factory=list)
+
+
+class ScoreLevel(Strict):
+    """A level reached from `from_points` up to the next level's start; it derives `fact`."""
+
+    fact: ItemId
+    from_points: int
+    title: Text
+
+
+class Score(Strict):
+    """A weighted score, e.g. an impact level I–IV. Its levels are facts, so obligations and
+    measures can depend on them; every result shows the parts and points behind the level."""
+
+    id: ItemId
+    title: Text
+    description: Text | None = None
+    parts: list[ScorePart] = Field(min_length=1)
+    levels: list[ScoreLevel] = Field(min_length=2)
+
+    @model_validator(mode="after")
+    def _levels_ascend(self) -> Score:
+        starts = [level.from_points for level in self.levels]
+        if starts != sorted(set(starts)):
+            raise ValueError(f"Levels must start at increasing points; got {starts}.")
+        return self
+
+
 class GlossaryTerm(Strict):
     id: ItemId
     term: Text
@@ -304,6 +340,7 @@ class PackContent(Strict):
     obligations: list[Obligation] = Field(default_factory=list)
     measures: list[Measure] = Field(default_factory=list)
     checks: list[Check] = Field(default_factory=list)
+    scores: list[Score] = Field(default_factory=list)
     glossary: list[GlossaryTerm] = Field(default_factory=list)
 
 

@@ -6,7 +6,7 @@ import json
 
 from tillid.assessment.result import Result
 from tillid.knowledge.model import Language
-from tillid.reports.view import ObligationView, ReportView, Why
+from tillid.reports.view import ObligationView, ReportView, ScoreView, Why
 from tillid.reports.wording import say
 
 
@@ -35,6 +35,8 @@ def to_markdown(view: ReportView) -> str:
         lines.append("")
         lines += [f"*{d}*\n" for d in classification.value_descriptions]
         lines += _why(classification.why, lang)
+    for score in view.scores:
+        lines += _score(score, lang)
     lines += [f"## {say('obligations', lang)}", ""]
     if not view.obligations:
         lines += [say("none_sentence", lang), ""]
@@ -81,6 +83,20 @@ def _obligation(obligation: ObligationView, view: ReportView) -> list[str]:
         lines += [f"> **{say('uncertain', lang)}:** {obligation.uncertainty}", ""]
     lines += _why(obligation.why, lang)
     return lines
+
+
+def _score(score: ScoreView, lang: Language) -> list[str]:
+    level = (
+        score.level or f"{say('undetermined_class', lang)} ({' / '.join(score.possible_levels)})"
+    )
+    points = (
+        str(score.minimum) if score.minimum == score.maximum else f"{score.minimum}–{score.maximum}"
+    )
+    lines = [f"**{score.title}:** {level} — {points} {say('points', lang)}", ""]
+    for part in score.parts:
+        open_mark = f" ({say('open_part', lang)})" if part.counts == "unknown" else ""
+        lines.append(f"- {part.points:+d} {part.explanation}{open_mark}")
+    return [*lines, ""]
 
 
 def _why(why: Why, lang: Language) -> list[str]:

@@ -12,7 +12,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
-from tillid.assessment.result import Inconsistency, Result, Trace
+from tillid.assessment.result import Inconsistency, Result, ScoreResult, Trace
 from tillid.knowledge.base import KnowledgeBase
 from tillid.knowledge.citations import readable
 from tillid.knowledge.model import Language, Obligation, Question
@@ -58,6 +58,24 @@ class ClassificationView(BaseModel):
     why: Why
 
 
+class ScorePartView(BaseModel):
+    explanation: str
+    points: int
+    counts: str  # "true", "false" or "unknown"
+
+
+class ScoreView(BaseModel):
+    """A score in words: the level (or the levels still possible) and every part with its points."""
+
+    id: str
+    title: str
+    level: str | None
+    possible_levels: list[str]
+    minimum: int
+    maximum: int
+    parts: list[ScorePartView]
+
+
 class ObligationView(BaseModel):
     id: str
     title: str
@@ -95,6 +113,7 @@ class ReportView(BaseModel):
     packs: list[dict[str, Any]]
     disclaimers: list[str]
     classifications: list[ClassificationView]
+    scores: list[ScoreView]
     obligations: list[ObligationView]
     undetermined_obligations: list[ObligationView]
     measures: list[MeasureView]
@@ -242,6 +261,7 @@ def build_view(
         packs=[dataclasses.asdict(p) for p in result.packs],
         disclaimers=[p.meta.disclaimer.get(language) for p in kb.packs],
         classifications=classifications,
+        scores=[_score_view(kb, item, result, language) for item in result.scores],
         obligations=[o for o in obligations if o.status in ("applies_now", "applies_from")],
         undetermined_obligations=[o for o in obligations if o.status == "undetermined"],
         measures=measures,
@@ -263,6 +283,28 @@ def _inconsistency_text(kb: KnowledgeBase, item: Inconsistency, words: _Words) -
         allowed = "; ".join(o.label.get(language) for o in question.options)
         text += f" ({say('allowed', language)}: {allowed})"
     return text
+
+
+def _score_view(
+    kb: KnowledgeBase, item: ScoreResult, result: Result, language: Language
+) -> ScoreView:
+    score = kb.score[item.id]
+    explanations = {part.id: part.explanation.get(language) for part in score.parts}
+    return ScoreView(
+        id=item.id,
+        title=score.title.get(language),
+        level=next((lv.title.get(language) for lv in score.levels if lv.fact == item.level), None),
+        possible_levels=[
+            lv.title.get(language) for lv in score.levels if result.facts[lv.fact].value != "false"
+        ],
+        minimum=item.minimum,
+        maximum=item.maximum,
+        parts=[
+            ScorePartView(explanation=explanations[p.id], points=p.points, counts=p.value)
+            for p in item.parts
+            if p.value != "false"
+        ],
+    )
 
 
 def _date_note(obligation: Obligation, entry: int | None, language: Language) -> str | None:

@@ -27,6 +27,12 @@ WORDS: dict[str, dict[Language, str]] = {
         "sv": "Ännu inte avgjort",
     },
     "none": {"da": "Ingen", "en": "None", "sv": "Ingen"},
+    "points": {"da": "point", "en": "points", "sv": "poäng"},
+    "open_part": {
+        "da": "afhænger af et ubesvaret spørgsmål",
+        "en": "depends on an open question",
+        "sv": "beror på en obesvarad fråga",
+    },
     "allowed": {"da": "mulige svar", "en": "possible answers", "sv": "möjliga svar"},
     "unknown_question": {
         "da": "Svaret på {question} bruges ikke: spørgsmålet findes ikke (længere) i vidensbasen.",
