@@ -19,6 +19,7 @@ from tillid.assessment.reevaluate import reevaluate
 from tillid.assessment.result import Result
 from tillid.cli.audit import audit_command
 from tillid.cli.questionnaire import Questionnaire
+from tillid.cli.report import report_command
 from tillid.cli.terminal import print_report
 from tillid.knowledge.base import KnowledgeBase
 from tillid.knowledge.diff import diff_packs
@@ -37,6 +38,7 @@ app = typer.Typer(
 content_app = typer.Typer(help="Check, export and compare knowledge packs.", no_args_is_help=True)
 app.add_typer(content_app, name="content")
 app.command("audit")(audit_command)
+app.command("report")(report_command)
 
 console = Console()
 errors = Console(stderr=True)

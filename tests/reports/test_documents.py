@@ -1,0 +1,254 @@
+"""Documents as an authority would file them: every kind, language and format, with the headings and
+prefilled facts a DPO or procurement officer expects to find."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import docx
+import pytest
+from pypdf import PdfReader
+
+from tests.reports.conftest import CHATBOT, DEMO, WATER, Assessed
+from tillid.assessment.answers import AnswerSet, read_answer_set
+from tillid.knowledge.base import KnowledgeBase
+from tillid.knowledge.model import Language
+from tillid.reports.documents import (
+    DOCUMENT_FORMATS,
+    DOCUMENT_KINDS,
+    DocumentError,
+    build_document,
+    render_document,
+)
+from tillid.reports.wording import say
+
+LANGUAGES: tuple[Language, ...] = ("da", "en", "sv")
+Assess = Callable[[KnowledgeBase, Path | AnswerSet], Assessed]
+
+
+def pdf_text(data: bytes) -> str:
+    return "\n".join(page.extract_text() or "" for page in PdfReader(io.BytesIO(data)).pages)
+
+
+def docx_text(data: bytes) -> str:
+    document = docx.Document(io.BytesIO(data))
+    cells = [c.text for t in document.tables for row in t.rows for c in row.cells]
+    return "\n".join([p.text for p in document.paragraphs] + cells)
+
+
+def docx_headings(data: bytes) -> list[str]:
+    document = docx.Document(io.BytesIO(data))
+    return [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
+
+
+def flat(text: str) -> str:
+    """PDF text extraction breaks lines where the page did; compare on words only."""
+    return " ".join(text.split())
+
+
+def render(assessed: Assessed, kind: Any, language: Language, fmt: Any) -> Any:
+    kb, result, answers = assessed
+    return render_document(kind, kb, result, answers, language, fmt)
+
+
+@pytest.mark.parametrize("fmt", DOCUMENT_FORMATS)
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("kind", DOCUMENT_KINDS)
+def test_every_document_renders_in_every_language_and_format(
+    kind: Any, language: Language, fmt: Any, aia_kb: KnowledgeBase, assess: Assess, request: Any
+) -> None:
+    if fmt == "pdf":
+        request.getfixturevalue("pdf_engine")
+    output = render(assess(aia_kb, DEMO), kind, language, fmt)
+    title = say(f"doc.kind.{kind}", language)
+    system = "Risikoscoring af ydelsesmodtagere"
+    if fmt == "pdf":
+        assert output.startswith(b"%PDF")
+        text = flat(pdf_text(output))
+    elif fmt == "docx":
+        text = docx_text(output)
+    else:
+        text = output
+    assert system in text
+    assert (title.upper() if fmt in ("pdf", "docx") else title) in text
+    assert say("doc.disclaimer", language) in text
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_fria_of_the_demo_case_has_art27_1_a_to_f_as_headings(
+    language: Language, aia_kb: KnowledgeBase, assess: Assess, pdf_engine: None
+) -> None:
+    # Given a municipality buying a high-risk benefit-fraud scoring system (FRIA required)
+    assessed = assess(aia_kb, DEMO)
+    # When the FRIA draft is made as PDF and as Word
+    pdf = flat(pdf_text(render(assessed, "fria", language, "pdf")))
+    headings = docx_headings(render(assessed, "fria", language, "docx"))
+    # Then both carry the six points of Art. 27(1), the notification, and the system's title
+    for point in "abcdef":
+        heading = say(f"fria.{point}", language)
+        assert flat(heading) in pdf
+        assert heading in headings
+    assert say("fria.notify", language) in headings
+    assert "Risikoscoring af ydelsesmodtagere (kontrol af fejludbetalinger)" in pdf
+    assert flat(say("fria.reuse_dpia", language)) in pdf  # Art. 27(4)
+    assert "2027-12-02" in pdf  # first use from the Omnibus date
+
+
+def test_fria_is_not_drafted_for_critical_infrastructure_and_says_why(
+    aia_kb: KnowledgeBase, assess: Assess
+) -> None:
+    # Annex III point 2 is carved out of Art. 27(1)
+    markdown = render(assess(aia_kb, WATER), "fria", "en", "md")
+    assert say("fria.not_required", "en") in markdown
+    point_2 = aia_kb.fact["aia.annex3_listed_excl2"].title.en
+    assert f"| {point_2} | {say('doc.truth.false', 'en')} |" in markdown
+    assert say("fria.a", "en") not in markdown
+
+
+def test_fria_without_the_ai_act_pack_says_not_assessed(assess: Assess) -> None:
+    from tests.reports.conftest import GDPR_MINI
+    from tillid.knowledge.loading import load_pack
+
+    kb = KnowledgeBase.build([load_pack(GDPR_MINI)])
+    answers = AnswerSet(title="Journal search", answers={"gdpr.q_personal_data": True})
+    markdown = render(assess(kb, answers), "fria", "da", "md")
+    assert say("fria.not_assessed", "da") in markdown
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_dpia_of_a_case_without_personal_data_says_so(
+    language: Language, aia_kb: KnowledgeBase, assess: Assess, pdf_engine: None
+) -> None:
+    assessed = assess(aia_kb, WATER)
+    expected = flat(say("dpia.no_personal_data", language))
+    assert expected in flat(pdf_text(render(assessed, "dpia", language, "pdf")))
+    assert expected in docx_text(render(assessed, "dpia", language, "docx"))
+    assert say("dpia.a", language) not in docx_text(render(assessed, "dpia", language, "docx"))
+
+
+def test_dpia_of_the_demo_case_follows_art35_7_and_is_prefilled(
+    aia_kb: KnowledgeBase, assess: Assess
+) -> None:
+    data = render(assess(aia_kb, DEMO), "dpia", "en", "docx")
+    headings = docx_headings(data)
+    text = docx_text(data)
+    for point in "abcd":
+        assert say(f"dpia.{point}", "en") in headings
+    # prefilled from the assessment
+    assert "Risikoscoring af ydelsesmodtagere" in text
+    assert "High-risk" in text
+    assert say("dpia.signal.profiling", "en") in text
+    assert "Monitoring in operation" in text  # a measure from the assessment
+    # what only the authority knows is marked, not guessed
+    assert say("dpia.field.retention", "en") in text
+    assert f"[{say('doc.to_complete', 'en')}]" in text
+    assert say("dpia.b.legal_basis.prompt", "en") in text
+    # without the gdpr pack the draft says GDPR was not assessed, but still knows Art. 26(9)
+    assert say("dpia.gdpr_not_assessed", "en") in text
+    assert say("dpia.required_by_aia", "en") in text
+
+
+def test_dpia_uses_the_gdpr_packs_facts_when_it_is_loaded(
+    aia_gdpr_kb: KnowledgeBase, assess: Assess
+) -> None:
+    answers = read_answer_set(DEMO).model_copy(deep=True)
+    answers.answers |= {"gdpr.q_personal_data": True, "gdpr.q_special": True}
+    markdown = render(assess(aia_gdpr_kb, answers), "dpia", "en", "md")
+    assert say("dpia.required", "en") in markdown
+    assert "Special categories on a large scale need a DPIA." in markdown  # the pack's reason
+    assert "Special categories of data (Art. 9)" in markdown  # the pack's fact, by title
+    assert "**Carry out a DPIA:** Before the processing starts." in markdown  # its obligation
+    assert say("dpia.gdpr_not_assessed", "en") not in markdown
+
+
+def test_dpia_says_when_the_gdpr_pack_finds_no_personal_data(
+    aia_gdpr_kb: KnowledgeBase, assess: Assess
+) -> None:
+    answers = AnswerSet(title="Pump control", answers={"gdpr.q_personal_data": False})
+    markdown = render(assess(aia_gdpr_kb, answers), "dpia", "sv", "md")
+    assert say("dpia.no_personal_data", "sv") in markdown
+
+
+def test_procurement_annex_for_a_high_risk_purchase_is_a_numbered_list_of_requirements(
+    aia_kb: KnowledgeBase, assess: Assess
+) -> None:
+    data = render(assess(aia_kb, DEMO), "procurement", "en", "docx")
+    document = docx.Document(io.BytesIO(data))
+    numbered = [p.text for p in document.paragraphs if p.style.name == "List Number"]
+    titles = [say(f"proc.req.{k}.title", "en") for k in ("instructions", "conformity", "dpa")]
+    titles += [say(f"proc.req.{k}.title", "en") for k in ("logs", "audit", "exit")]
+    titles += [
+        say("proc.req.registration.title", "en"),
+        say("proc.req.own_data_testing.title", "en"),
+    ]
+    for title in titles:
+        assert any(line.startswith(title) for line in numbered), title
+    assert say("proc.req.transparency.title", "en") not in "\n".join(numbered)
+
+
+def test_procurement_annex_for_a_chatbot_asks_for_art50_not_ce_marking(
+    aia_kb: KnowledgeBase, assess: Assess
+) -> None:
+    markdown = render(assess(aia_kb, CHATBOT), "procurement", "en", "md")
+    assert say("proc.req.transparency.title", "en") in markdown
+    assert say("proc.req.conformity.title", "en") not in markdown
+    assert say("proc.req.exit.title", "en") in markdown
+    # personal data was not asked for this limited-risk system: the clause says "if"
+    assert say("proc.if_personal_data", "en") in markdown
+
+
+def test_report_shows_dates_per_legal_version_uncertainty_and_open_questions(
+    aia_kb: KnowledgeBase, assess: Assess
+) -> None:
+    markdown = render(assess(aia_kb, DEMO), "report", "en", "md")
+    assert "| AI Act as adopted (Regulation (EU) 2024/1689) | 2026-08-02 |" in markdown
+    assert "| AI Act as amended by the Digital Omnibus on AI (2026) | 2027-12-02 |" in markdown
+    assert f"> **{say('uncertain', 'en')}:**" in markdown
+    assert "AI Act Annex III 5(a)" in markdown  # a citation behind the high-risk class
+    assert say("doc.measure", "en") in markdown
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "docx"])
+def test_hostile_text_stays_text(fmt: Any, aia_kb: KnowledgeBase, assess: Assess) -> None:
+    answers = read_answer_set(DEMO).model_copy(update={"title": '<script>alert("x")</script>'})
+    output = render(assess(aia_kb, answers), "report", "en", fmt)
+    if fmt == "html":
+        assert "<script>" not in output
+        assert "&lt;script&gt;" in output
+    elif fmt == "docx":
+        assert '<script>alert("x")</script>' in docx_text(output)
+
+
+def test_pdf_pages_carry_the_system_title_date_and_page_numbers(
+    aia_kb: KnowledgeBase, assess: Assess, pdf_engine: None
+) -> None:
+    data = render(assess(aia_kb, DEMO), "report", "da", "pdf")
+    reader = PdfReader(io.BytesIO(data))
+    pages = len(reader.pages)
+    assert pages > 2
+    second = flat(reader.pages[1].extract_text())
+    assert "Risikoscoring af ydelsesmodtagere" in second
+    assert "2026-11-21" in second
+    assert f"2 / {pages}" in second
+    assert flat(say("doc.header_note", "da")) in second
+    width, height = reader.pages[0].mediabox.width, reader.pages[0].mediabox.height
+    assert (round(float(width)), round(float(height))) == (595, 842)  # A4 in points
+
+
+def test_unknown_kind_or_format_is_refused_with_the_choices(
+    aia_kb: KnowledgeBase, assess: Assess
+) -> None:
+    kb, result, answers = assess(aia_kb, DEMO)
+    with pytest.raises(DocumentError, match="report, dpia, fria, procurement"):
+        build_document("memo", kb, result, answers, "en")  # type: ignore[arg-type]
+    with pytest.raises(DocumentError, match="md, html, pdf, docx"):
+        render_document("report", kb, result, answers, "en", "odt")  # type: ignore[arg-type]
+
+
+def test_untitled_system_gets_a_placeholder_title(aia_kb: KnowledgeBase, assess: Assess) -> None:
+    answers = read_answer_set(DEMO).model_copy(update={"title": None})
+    markdown = render(assess(aia_kb, answers), "fria", "sv", "md")
+    assert markdown.startswith(f"# {say('doc.kind.fria', 'sv')}: {say('doc.untitled', 'sv')}")
