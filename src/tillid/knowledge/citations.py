@@ -86,6 +86,11 @@ ACTS: dict[str, Act] = {
             "Lag (2018:218) med kompletterande bestämmelser till EU:s dataskyddsförordning (SE)",
             "https://www.riksdagen.se/sv/dokument-och-lagar/dokument/svensk-forfattningssamling/lag-2018218-med-kompletterande-bestammelser_sfs-2018-218/",
         ),
+        Act(
+            "se-tf",
+            "Tryckfrihetsförordningen (1949:105) (SE)",
+            "https://www.riksdagen.se/sv/dokument-och-lagar/dokument/svensk-forfattningssamling/tryckfrihetsforordning-1949105_sfs-1949-105/",
+        ),
         Act("se-jo", "Justitieombudsmannen decisions (SE)", "https://www.jo.se/"),
         Act(
             "se-rf",
@@ -156,6 +161,7 @@ _SHORT = {
     "se-osl": "offentlighets- och sekretesslagen",
     "se-dsl": "dataskyddslagen (2018:218)",
     "se-jo": "JO",
+    "se-tf": "tryckfrihetsförordningen",
     "se-rf": "regeringsformen",
     "se-luo": "LOU",
     "dk-udbl": "udbudsloven",
@@ -189,6 +195,24 @@ _DOCUMENTS = {
     "ai-system-definition": "on the definition of an AI system (Feb 2025)",
     "prohibited-practices": "on prohibited AI practices (Feb 2025)",
     "gpai-models": "on general-purpose AI models (Jul 2025)",
+    "wp248": "WP248 rev.01 on DPIA (2017)",
+    "wp251": "WP251 rev.01 on automated decisions and profiling (2018)",
+    "wp243": "WP243 rev.01 on data protection officers (2017)",
+    "opinion-28-2024": "Opinion 28/2024 on AI models",
+    "recommendations-01-2020": "Recommendations 01/2020 on supplementary transfer measures",
+    "guidelines-07-2020": "Guidelines 07/2020 on controller and processor",
+    "partsrettigheder-og-offentlige-it-systemer": "Partsrettigheder og offentlige it-systemer",
+    "generelle-forvaltningsretlige-krav-til-offentlige-it-systemer": (
+        "Generelle forvaltningsretlige krav til offentlige it-systemer"
+    ),
+    "dpia-liste-2019": "list of processing requiring a DPIA (2019)",
+    "koebenhavns-kommune-2023": "opinion on the City of Copenhagen (17 Nov 2023)",
+    "ai-vejledning-2023": "guidance on public authorities' use of AI (Oct 2023)",
+    "riktlinjer-för-generativ-AI-2025": "riktlinjer för generativ AI i offentlig förvaltning (2025)",
+    "förtroendemodellen": "förtroendemodellen",
+    "gdpr-och-ai": "vägledning om GDPR och AI (2024)",
+    "vägledning-GDPR-och-AI-2024": "vägledning om GDPR och AI (2024)",
+    "dpia-forteckning": "förteckning över behandlingar som kräver konsekvensbedömning",
 }
 
 

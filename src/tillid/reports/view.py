@@ -259,7 +259,11 @@ def build_view(
             for version in pack.meta.legal_versions
         },
         packs=[dataclasses.asdict(p) for p in result.packs],
-        disclaimers=[p.meta.disclaimer.get(language) for p in kb.packs],
+        disclaimers=[
+            pack.meta.disclaimer.get(language)
+            for pack, used in zip(kb.packs, result.packs, strict=True)
+            if used.applies is not False
+        ],
         classifications=classifications,
         scores=[_score_view(kb, item, result, language) for item in result.scores],
         obligations=[o for o in obligations if o.status in ("applies_now", "applies_from")],
