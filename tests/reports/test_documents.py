@@ -252,3 +252,27 @@ def test_untitled_system_gets_a_placeholder_title(aia_kb: KnowledgeBase, assess:
     answers = read_answer_set(DEMO).model_copy(update={"title": None})
     markdown = render(assess(aia_kb, answers), "fria", "sv", "md")
     assert markdown.startswith(f"# {say('doc.kind.fria', 'sv')}: {say('doc.untitled', 'sv')}")
+
+
+@pytest.mark.parametrize("kind", DOCUMENT_KINDS)
+def test_an_empty_assessment_still_gives_every_document(
+    kind: Any, aia_kb: KnowledgeBase, assess: Assess
+) -> None:
+    # Given nothing answered and no context: the documents say what is open, they do not fail
+    assessed = assess(aia_kb, AnswerSet())
+    markdown = render(assessed, kind, "da", "md")
+    assert markdown.startswith(f"# {say(f'doc.kind.{kind}', 'da')}: {say('doc.untitled', 'da')}")
+    assert docx_text(render(assessed, kind, "da", "docx"))
+
+
+def test_word_pages_carry_the_system_title_and_date_in_the_header(
+    aia_kb: KnowledgeBase, assess: Assess
+) -> None:
+    data = render(assess(aia_kb, DEMO), "procurement", "sv", "docx")
+    section = docx.Document(io.BytesIO(data)).sections[0]
+    assert section.header.paragraphs[0].text == (
+        "Risikoscoring af ydelsesmodtagere (kontrol af fejludbetalinger)\t2026-11-21"
+    )
+    assert say("doc.header_note", "sv") in section.footer.paragraphs[0].text
+    assert "NUMPAGES" in section.footer.paragraphs[0]._p.xml  # page x / y
+    assert round(section.page_width.mm) == 210 and round(section.page_height.mm) == 297

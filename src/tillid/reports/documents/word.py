@@ -7,13 +7,14 @@ import io
 from typing import Any
 
 from docx import Document as new_docx
-from docx.enum.text import WD_COLOR_INDEX
+from docx.enum.text import WD_COLOR_INDEX, WD_TAB_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
 from tillid.reports.documents.model import Block, Document, Item, ItemList, Table
 
+_TEXT_WIDTH = Mm(170)  # A4 less the margins below
 _MUTED = RGBColor(0x4A, 0x4A, 0x4A)
 _ACCENT = RGBColor(0x00, 0x59, 0xB3)
 
@@ -42,12 +43,15 @@ def _page(docx: Any, document: Document) -> None:
     styles["Normal"].font.name = "Calibri"
     styles["Normal"].font.size = Pt(10)
     header = section.header.paragraphs[0]
-    header.text = f"{document.system}\t\t{document.date.isoformat()}"
-    _small(header)
+    header.text = f"{document.system}\t{document.date.isoformat()}"
     footer = section.footer.paragraphs[0]
     footer.text = f"{document.header_note}\t"
     _page_number(footer)
-    _small(footer)
+    for paragraph in (header, footer):
+        # Word's default stops are for US Letter; one right-aligned stop at the text's edge.
+        stops = paragraph.paragraph_format.tab_stops
+        stops.add_tab_stop(_TEXT_WIDTH, WD_TAB_ALIGNMENT.RIGHT)
+        _small(paragraph)
 
 
 def _small(paragraph: Any) -> None:
@@ -83,6 +87,7 @@ def _title_block(docx: Any, document: Document) -> None:
         cells = table.add_row().cells
         cells[0].paragraphs[0].add_run(label).bold = True
         cells[1].paragraphs[0].add_run(value)
+    _set_widths(table, [1, 3])
     note = docx.add_paragraph()
     run = note.add_run(document.header_note)
     run.italic = True
@@ -188,18 +193,25 @@ def _table(docx: Any, block: Table) -> None:
             run.bold = bool(rest)
             for line in rest.split("\n") if rest else []:
                 cell.add_paragraph(line)
-    if block.widths:
-        total = sum(block.widths)
-        usable = Mm(170)
-        for row in table.rows:
-            for cell, width in zip(row.cells, block.widths, strict=True):
-                cell.width = int(usable * width / total)
+    _set_widths(table, block.widths or [1] * len(block.headers))
     for row in table.rows:
         for cell in row.cells:
             for paragraph in cell.paragraphs:
                 for run in paragraph.runs:
                     run.font.size = Pt(9)
     docx.add_paragraph()
+
+
+def _set_widths(table: Any, weights: list[int]) -> None:
+    """Fixed column widths over the text width: Word and LibreOffice honour cell widths only
+    with autofit off, and LibreOffice reads the grid columns."""
+    table.autofit = False
+    widths = [int(_TEXT_WIDTH * w / sum(weights)) for w in weights]
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = width
+    for row in table.rows:
+        for cell, width in zip(row.cells, widths, strict=True):
+            cell.width = width
 
 
 def _repeat_as_header(row: Any) -> None:
