@@ -12,7 +12,7 @@ import docx
 import pytest
 from pypdf import PdfReader
 
-from tests.reports.conftest import CHATBOT, DEMO, WATER, Assessed
+from tests.reports.conftest import CHATBOT, DEMO, SCENARIOS, WATER, Assessed
 from tillid.assessment.answers import AnswerSet, read_answer_set
 from tillid.knowledge.base import KnowledgeBase
 from tillid.knowledge.model import Language
@@ -276,3 +276,24 @@ def test_word_pages_carry_the_system_title_and_date_in_the_header(
     assert say("doc.header_note", "sv") in section.footer.paragraphs[0].text
     assert "NUMPAGES" in section.footer.paragraphs[0]._p.xml  # page x / y
     assert round(section.page_width.mm) == 210 and round(section.page_height.mm) == 297
+
+
+@pytest.mark.parametrize("scenario", sorted(SCENARIOS.glob("*.yaml")), ids=lambda p: p.stem)
+def test_every_golden_scenario_gives_every_document(
+    scenario: Path, aia_kb: KnowledgeBase, assess: Assess
+) -> None:
+    assessed = assess(aia_kb, scenario)
+    for kind in DOCUMENT_KINDS:
+        markdown = render(assessed, kind, "en", "md")
+        assert say(f"doc.kind.{kind}", "en") in markdown
+        assert "[[" not in markdown and "None" not in markdown.split("\n", 1)[0]
+
+
+def test_fria_of_an_unfinished_assessment_lists_what_decides_it(
+    aia_kb: KnowledgeBase, assess: Assess
+) -> None:
+    markdown = render(assess(aia_kb, SCENARIOS / "41_incomplete_draft.yaml"), "fria", "en", "md")
+    assert say("fria.maybe", "en") in markdown
+    assert "- Does the system profile people?" in markdown
+    assert say("fria.deadline", "en") not in markdown  # no date for a duty not yet settled
+    assert say("fria.a", "en") in markdown  # the draft is there to start on

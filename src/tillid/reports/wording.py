@@ -625,6 +625,11 @@ WORDS: dict[str, dict[Language, str]] = {
         "en": "the Article 27 duty applies to first use from this date.",
         "sv": "skyldigheten enligt artikel 27 gäller för första användning från detta datum.",
     },
+    "fria.deadline_now": {
+        "da": "pligten efter artikel 27 gælder allerede; analysen skal foreligge før første ibrugtagning.",
+        "en": "the Article 27 duty already applies; the assessment must be done before first use.",
+        "sv": "skyldigheten enligt artikel 27 gäller redan; bedömningen ska vara klar före första användning.",
+    },
     "fria.reuse_dpia": {
         "da": "Er en del af disse punkter allerede dækket af konsekvensanalysen vedrørende databeskyttelse (DPIA), skal denne analyse supplere DPIA'en — genbrug den, og henvis til den.",
         "en": "Where points below are already covered by the data protection impact assessment (DPIA), this assessment complements it — reuse the DPIA and refer to it.",

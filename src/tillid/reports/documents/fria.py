@@ -57,8 +57,10 @@ def fria_blocks(src: Sources) -> list[Block]:
                 ]
             )
         )
-    if src.obligation(FRIA_OBLIGATION) is not None:
-        blocks.append(Paragraph(src.say("fria.deadline"), label=src.when(FRIA_OBLIGATION) + ":"))
+    obligation = src.obligation(FRIA_OBLIGATION)
+    if obligation is not None and obligation.status in ("applies_now", "applies_from"):
+        key = "fria.deadline" if obligation.status == "applies_from" else "fria.deadline_now"
+        blocks.append(Paragraph(src.say(key), label=src.when(FRIA_OBLIGATION) + ":"))
     blocks.append(
         Paragraph(
             src.say("fria.reuse_dpia"), label=src.citations(["aia:art27(4)"]) + ":", style="note"
