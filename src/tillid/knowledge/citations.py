@@ -162,6 +162,7 @@ _SHORT = {
     "se-dsl": "dataskyddslagen (2018:218)",
     "se-jo": "JO",
     "se-tf": "tryckfrihetsförordningen",
+    "cjeu": "CJEU",
     "se-rf": "regeringsformen",
     "se-luo": "LOU",
     "dk-udbl": "udbudsloven",
