@@ -155,13 +155,19 @@ def test_dpia_uses_the_gdpr_packs_facts_when_it_is_loaded(
     aia_gdpr_kb: KnowledgeBase, assess: Assess
 ) -> None:
     answers = read_answer_set(DEMO).model_copy(deep=True)
-    answers.answers |= {"gdpr.q_personal_data": True, "gdpr.q_special": True}
+    answers.answers |= {
+        "gdpr.q_personal_data": True,
+        "gdpr.q_special": True,
+        "gdpr.q_data_subjects": ["children"],
+    }
     markdown = render(assess(aia_gdpr_kb, answers), "dpia", "en", "md")
     assert say("dpia.required", "en") in markdown
     assert "Special categories on a large scale need a DPIA." in markdown  # the pack's reason
     assert "Special categories of data (Art. 9)" in markdown  # the pack's fact, by title
     assert "**Carry out a DPIA:** Before the processing starts." in markdown  # its obligation
     assert say("dpia.gdpr_not_assessed", "en") not in markdown
+    assert f"| {say('dpia.field.subjects', 'en')} | Children |" in markdown  # prefilled
+    assert f"| {say('dpia.field.retention', 'en')} | [{say('doc.to_complete', 'en')}] |" in markdown
 
 
 def test_dpia_says_when_the_gdpr_pack_finds_no_personal_data(

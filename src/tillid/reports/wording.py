@@ -359,6 +359,11 @@ WORDS: dict[str, dict[Language, str]] = {
         "en": "Data and data subjects",
         "sv": "Uppgifter och registrerade",
     },
+    "dpia.data_intro": {
+        "da": "Felter, som jeres svar allerede besvarer, er udfyldt; uddyb dem, og udfyld resten.",
+        "en": "Fields your answers already cover are filled in; add detail to them and complete the rest.",
+        "sv": "Fält som era svar redan besvarar är ifyllda; komplettera dem och fyll i resten.",
+    },
     "dpia.field": {"da": "Felt", "en": "Field", "sv": "Fält"},
     "dpia.entry": {"da": "Beskrivelse", "en": "Description", "sv": "Beskrivning"},
     "dpia.field.subjects": {

@@ -27,8 +27,29 @@ PURPOSE_QUESTIONS = (
     "aia.q_annex3_biometrics",
     "aia.q_annex3_critical_infrastructure",
     "aia.q_art50",
+    "gdpr.q_training",
 )
-RISK_QUESTIONS = ("aia.q_profiling", "aia.q_decisions", "aia.q_workplace", "aia.q_prohibited")
+RISK_QUESTIONS = (
+    "aia.q_profiling",
+    "aia.q_decisions",
+    "aia.q_workplace",
+    "gdpr.q_decisions",
+    "gdpr.q_automation",
+    "gdpr.q_art22_exception",
+)
+LEGAL_BASIS_QUESTIONS = ("gdpr.q_legal_basis", "gdpr.q_training")
+# The rows of the data table and the gdpr pack's questions that prefill them where answered.
+DATA_ROWS: tuple[tuple[str, str | None], ...] = (
+    ("subjects", "gdpr.q_data_subjects"),
+    ("categories", None),
+    ("special", "gdpr.q_special_data"),
+    ("sources", None),
+    ("recipients", None),
+    ("processors", "gdpr.q_supplier"),
+    ("transfers", None),
+    ("retention", None),
+    ("volume", "gdpr.q_large_scale"),
+)
 
 
 def personal_data(src: Sources) -> bool | None:
@@ -127,25 +148,13 @@ def _description(src: Sources) -> list[Block]:
             blocks.append(Paragraph(src.role(), label=src.say("doc.role") + ":"))
         blocks += reasons
     blocks.append(Heading(2, src.say("dpia.data")))
+    blocks.append(Paragraph(src.say("dpia.data_intro"), style="small"))
+    rows = []
+    for name, question_id in DATA_ROWS:
+        answered = src.answer_words(question_id) if question_id else None
+        rows.append([src.say(f"dpia.field.{name}"), answered or f"[{src.say('doc.to_complete')}]"])
     blocks.append(
-        Table(
-            headers=[src.say("dpia.field"), src.say("dpia.entry")],
-            rows=[
-                [src.say(f"dpia.field.{name}"), f"[{src.say('doc.to_complete')}]"]
-                for name in (
-                    "subjects",
-                    "categories",
-                    "special",
-                    "sources",
-                    "recipients",
-                    "processors",
-                    "transfers",
-                    "retention",
-                    "volume",
-                )
-            ],
-            widths=[2, 3],
-        )
+        Table(headers=[src.say("dpia.field"), src.say("dpia.entry")], rows=rows, widths=[2, 3])
     )
     gdpr_facts = src.pack_facts("gdpr")
     if gdpr_facts:
@@ -169,6 +178,9 @@ def _necessity(src: Sources) -> list[Block]:
         blocks.append(Paragraph(src.say("dpia.gdpr_not_assessed"), style="warning"))
     for prompt in ("legal_basis", "necessity", "minimisation", "retention_b", "rights"):
         blocks.append(Heading(2, src.say(f"dpia.b.{prompt}")))
+        if prompt == "legal_basis":
+            answered = [i for q in LEGAL_BASIS_QUESTIONS if (i := src.answered_item(q))]
+            blocks += [ItemList(answered)] if answered else []
         blocks.append(src.to_complete(f"dpia.b.{prompt}.prompt"))
     return blocks
 
