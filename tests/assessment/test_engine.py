@@ -1,10 +1,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import shutil
+from pathlib import Path
 
+from tests.conftest import MINI
 from tillid.assessment.engine import evaluate, visible_questions
 from tillid.knowledge.base import KnowledgeBase
 from tillid.knowledge.context import Context
+from tillid.knowledge.lint import lint_packs
+from tillid.knowledge.loading import load_pack
 
 MUNICIPALITY = Context(organisation_type="municipality", country="DK", lifecycle_phase="procure")
 SME = Context(organisation_type="sme", country="SE", lifecycle_phase="operate")
@@ -193,3 +198,56 @@ def test_while_a_weighted_question_is_open_the_level_is_undetermined(
     assert (score.minimum, score.maximum, score.level) == (1, 7, None)
     assert result.facts["mini.level_high"].value == "unknown"
     assert result.facts["mini.level_high"].trace.unanswered == ["mini.users"]
+
+
+def _mini_with(tmp_path: Path, facts: str, rules: str, questions: str = "") -> KnowledgeBase:
+    target = tmp_path / "mini"
+    shutil.copytree(MINI, target)
+    content = target / "content.yaml"
+    text = content.read_text(encoding="utf-8")
+    text = text.replace("facts:\n", questions + "facts:\n" + facts, 1)
+    text = text.replace("rules:\n", "rules:\n" + rules, 1)
+    content.write_text(text, encoding="utf-8")
+    return KnowledgeBase.build([load_pack(target)])
+
+
+TWO_AREAS = """  - id: mini.two_areas
+    title: {da: To, en: Two, sv: Två}
+"""
+TWO_AREAS_RULE = """  - id: mini.r_two_areas
+    derives: mini.two_areas
+    when:
+      at_least: 2
+      of:
+        - {answer: mini.area, includes: benefits}
+        - {answer: mini.area, includes: scoring}
+        - {answer: mini.infers, is: false}
+    explanation: {da: To., en: Two., sv: Två.}
+"""
+
+
+def test_at_least_counts_conditions_in_three_valued_logic(tmp_path: Path) -> None:
+    kb = _mini_with(tmp_path, TWO_AREAS, TWO_AREAS_RULE)
+    yes = {"mini.infers": True, "mini.area": ["benefits", "scoring"]}
+    no = {"mini.infers": True, "mini.area": ["benefits"]}
+    assert evaluate(kb, MUNICIPALITY, yes, TODAY).facts["mini.two_areas"].value == "true"
+    assert evaluate(kb, MUNICIPALITY, no, TODAY).facts["mini.two_areas"].value == "false"
+    open_area = evaluate(kb, MUNICIPALITY, {"mini.infers": True}, TODAY)
+    assert open_area.facts["mini.two_areas"].value == "unknown"
+    assert open_area.facts["mini.two_areas"].trace.unanswered == ["mini.area"]
+    assert lint_packs(kb.packs).ok
+
+
+def test_shown_lets_a_question_appear_exactly_where_another_does_not(tmp_path: Path) -> None:
+    question = """  - id: mini.fallback
+    section: mini.use
+    kind: yes_no
+    text: {da: "Reserve?", en: "Fallback?", sv: "Reserv?"}
+    show_if: {not: {shown: mini.users}}
+"""
+    kb = _mini_with(tmp_path, "", "", question)
+    benefits = {"mini.infers": True, "mini.area": ["benefits"]}
+    other = {"mini.infers": True, "mini.area": ["other"]}
+    assert "mini.fallback" not in visible_questions(kb, MUNICIPALITY, benefits, TODAY)
+    assert "mini.fallback" in visible_questions(kb, MUNICIPALITY, other, TODAY)
+    assert lint_packs(kb.packs).ok

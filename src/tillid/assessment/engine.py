@@ -41,11 +41,13 @@ from tillid.knowledge.conditions import (
     AnswerIn,
     AnswerIncludes,
     AnyOf,
+    AtLeast,
     Condition,
     ContextIn,
     DateFrom,
     FactHolds,
     Not,
+    Shown,
 )
 from tillid.knowledge.context import Context
 from tillid.knowledge.model import Obligation, Pack, Rule
@@ -214,6 +216,24 @@ class Engine:
                 return _kleene_all([self.compile(c) for c in items])
             case AnyOf(items):
                 return _kleene_any([self.compile(c) for c in items])
+            case AtLeast(count, items):
+                parts = [self.compile(c) for c in items]
+
+                def enough(state: _State) -> Tri:
+                    true = unknown = 0
+                    for part in parts:
+                        value = part(state)
+                        if value is True:
+                            true += 1
+                        elif value is None:
+                            unknown += 1
+                    if true >= count:
+                        return True
+                    return False if true + unknown < count else None
+
+                return enough
+            case Shown(question):
+                return lambda state: state.visible(question)
             case Not(item):
                 inner = self.compile(item)
 
@@ -716,6 +736,19 @@ class _Explainer:
             else:
                 for part in items:
                     self._collect(part, value, into)
+        elif kind is AtLeast:
+            # Explained by the parts that agree with the outcome (or are still open).
+            for part in condition.items:  # type: ignore[union-attr]
+                part_value = self.value(part)
+                if part_value is value:
+                    self._collect(part, part_value, into)
+        elif kind is Shown:
+            question: str = condition.question  # type: ignore[union-attr]
+            shown = self.engine.kb.question[question]
+            section = self.engine.kb.section[shown.section]
+            for rule in (shown.show_if, section.show_if):
+                if rule is not None:
+                    self._collect(rule, self.value(rule), into)
         elif kind is Not:
             inner: Condition = condition.item  # type: ignore[union-attr]
             self._collect(inner, None if value is None else not value, into)

@@ -14,6 +14,8 @@ A condition is never code in a string. In YAML it is a small mapping with one of
     {fact: F}                     fact F was derived
     {context: DIM, is: V}         the assessment context, e.g. {context: country, is: DK}
     {context: DIM, in: [V1, V2]}
+    {shown: Q}                    question Q is shown to the user (its pack, section and show_if hold)
+    {at_least: 2, of: [c1, c2, c3]}   at least this many of the conditions hold
     {date_from: 2026-08-02}       the assessment date is on or after this date
     {date_before: 2026-08-02}     the assessment date is before this date
     {always: true}                a constant (true or false)
@@ -48,6 +50,19 @@ class AnyOf:
 @dataclass(frozen=True, slots=True)
 class Not:
     item: Condition
+
+
+@dataclass(frozen=True, slots=True)
+class AtLeast:
+    count: int
+    items: tuple[Condition, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Shown:
+    """The question is shown: lets a pack ask its own question exactly where another is not."""
+
+    question: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,6 +119,8 @@ class Always:
 Condition = (
     All
     | AnyOf
+    | AtLeast
+    | Shown
     | Not
     | AnswerIn
     | AnswerIncludes
@@ -118,7 +135,7 @@ CONDITION_TYPES = Condition.__args__
 
 _ANSWER_OPERATORS = ("is", "in", "includes", "includes_any", "answered", "gte", "gt", "lte", "lt")
 _SHAPES = (
-    "all, any, not, answer (with is / in / includes / includes_any / answered / gte / gt / lte / lt), "
+    "all, any, not, at_least (with of), shown, answer (with is / in / includes / includes_any / answered / gte / gt / lte / lt), "
     "fact, context (with is / in), date_from, date_before, always"
 )
 
@@ -143,6 +160,17 @@ def parse_condition(raw: Any) -> Condition:
         return All(parsed) if key == "all" else AnyOf(parsed)
     if keys == {"not"}:
         return Not(parse_condition(raw["not"]))
+    if keys == {"at_least", "of"}:
+        count, items = raw["at_least"], raw["of"]
+        if isinstance(count, bool) or not isinstance(count, int) or count < 1:
+            raise ConditionError(f'"at_least" needs a whole number of 1 or more; got {count!r}.')
+        if not isinstance(items, list) or len(items) <= count:
+            raise ConditionError(
+                f'"at_least: {count}" needs a list of more than {count} conditions under "of".'
+            )
+        return AtLeast(count, tuple(parse_condition(item) for item in items))
+    if keys == {"shown"}:
+        return Shown(_identifier(raw["shown"], "shown"))
     if "answer" in keys:
         return _parse_answer(raw)
     if keys == {"fact"}:
@@ -239,6 +267,10 @@ def dump_condition(condition: Condition) -> Any:
             return {"all": [dump_condition(c) for c in items]}
         case AnyOf(items):
             return {"any": [dump_condition(c) for c in items]}
+        case AtLeast(count, items):
+            return {"at_least": count, "of": [dump_condition(c) for c in items]}
+        case Shown(question):
+            return {"shown": question}
         case Not(DateFrom(when)):
             return {"date_before": when.isoformat()}
         case Not(item):
@@ -272,7 +304,7 @@ def walk(condition: Condition) -> Iterator[Condition]:
     """Every node of a condition, the condition itself first."""
     yield condition
     match condition:
-        case All(items) | AnyOf(items):
+        case All(items) | AnyOf(items) | AtLeast(_, items):
             for item in items:
                 yield from walk(item)
         case Not(item):
@@ -283,7 +315,7 @@ def referenced_questions(condition: Condition) -> set[str]:
     return {
         node.question
         for node in walk(condition)
-        if isinstance(node, AnswerIn | AnswerIncludes | Answered | AnswerCompare)
+        if isinstance(node, AnswerIn | AnswerIncludes | Answered | AnswerCompare | Shown)
     }
 
 
@@ -312,6 +344,13 @@ CONDITION_JSON_SCHEMA: dict[str, Any] = {
         _shape({"all": {"type": "array", "items": _CONDITION, "minItems": 1}}),
         _shape({"any": {"type": "array", "items": _CONDITION, "minItems": 1}}),
         _shape({"not": _CONDITION}),
+        _shape(
+            {
+                "at_least": {"type": "integer", "minimum": 1},
+                "of": {"type": "array", "items": _CONDITION, "minItems": 2},
+            }
+        ),
+        _shape({"shown": _QUESTION}),
         _shape({"answer": _QUESTION, "is": _VALUE}),
         _shape({"answer": _QUESTION, "in": _VALUES}),
         _shape({"answer": _QUESTION, "includes": {"type": "string"}}),

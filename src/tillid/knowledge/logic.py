@@ -27,11 +27,13 @@ from tillid.knowledge.conditions import (
     AnswerIn,
     AnswerIncludes,
     AnyOf,
+    AtLeast,
     Condition,
     ContextIn,
     DateFrom,
     FactHolds,
     Not,
+    Shown,
     walk,
 )
 from tillid.knowledge.context import CONTEXT_DIMENSIONS
@@ -158,6 +160,10 @@ class Logic:
                 return self._define_or([self.literal(c) for c in items])
             case Not(item):
                 return -self.literal(item)
+            case AtLeast(count, items):
+                return self._unary_count([self.literal(c) for c in items])[count - 1]
+            case Shown(question):
+                return self._var(("visible", question))
             case AnswerIn(question, values):
                 return self._define_or([self._answer(question, _option_key(v)) for v in values])
             case AnswerIncludes(question, values):
