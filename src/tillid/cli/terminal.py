@@ -97,7 +97,11 @@ def print_report(console: Console, view: ReportView) -> None:
         for measure in view.measures:
             measures.add_row(
                 Group(Text(measure.title, style="bold"), Text(measure.text)),
-                measure.due.isoformat() if measure.due else "",
+                ""
+                if measure.due is None
+                else say("already", lang)
+                if measure.due <= view.as_of
+                else measure.due.isoformat(),
             )
         console.print(measures)
     if view.open_questions:

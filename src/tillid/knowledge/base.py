@@ -63,7 +63,7 @@ class KnowledgeBase:
 
     @classmethod
     def build(cls, packs: Sequence[Pack]) -> KnowledgeBase:
-        kb = cls(packs=list(packs))
+        kb = cls(packs=_required_first(packs))
         problems = kb._index()
         problems += kb.reference_problems()
         if not problems:
@@ -263,6 +263,28 @@ class KnowledgeBase:
         versions = sorted(pack.meta.legal_versions, key=lambda v: v.in_force_from)
         in_force = [v for v in versions if v.in_force_from <= as_of]
         return in_force[-1] if in_force else versions[0]
+
+
+def _required_first(packs: Sequence[Pack]) -> list[Pack]:
+    """Packs ordered so that each comes after the packs it requires (otherwise as given), so the
+    questionnaire asks the questions other packs build on first."""
+    by_id = {pack.meta.id: pack for pack in packs}
+    ordered: list[Pack] = []
+    visiting: set[str] = set()
+
+    def place(pack: Pack) -> None:
+        if pack in ordered or pack.meta.id in visiting:
+            return  # a cycle of requires is reported by reference_problems, not here
+        visiting.add(pack.meta.id)
+        for required in pack.meta.requires:
+            if required in by_id:
+                place(by_id[required])
+        visiting.discard(pack.meta.id)
+        ordered.append(pack)
+
+    for pack in packs:
+        place(pack)
+    return ordered
 
 
 _INDEX_OF = {

@@ -51,7 +51,11 @@ def to_markdown(view: ReportView) -> str:
     if not view.measures:
         lines += [say("none_sentence", lang), ""]
     for measure in view.measures:
-        due = f" — {say('due', lang)} {measure.due.isoformat()}" if measure.due else ""
+        due = ""
+        if measure.due is not None:
+            due = f" — {say('due', lang)} " + (
+                say("already", lang) if measure.due <= view.as_of else measure.due.isoformat()
+            )
         lines.append(f"- **{measure.title}**{due}: {measure.text}")
         lines.append(f"  *{say('evidence', lang)}:* {measure.evidence}")
     lines.append("")

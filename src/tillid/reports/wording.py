@@ -27,6 +27,11 @@ WORDS: dict[str, dict[Language, str]] = {
         "sv": "Ännu inte avgjort",
     },
     "none": {"da": "Ingen", "en": "None", "sv": "Ingen"},
+    "already": {
+        "da": "nu (gælder allerede)",
+        "en": "now (already applies)",
+        "sv": "nu (gäller redan)",
+    },
     "points": {"da": "point", "en": "points", "sv": "poäng"},
     "open_part": {
         "da": "afhænger af et ubesvaret spørgsmål",
