@@ -94,10 +94,15 @@ def build_document(
     )
 
 
+def _applying_packs(src: Sources) -> set[str]:
+    """Packs that apply to the context (or may: context not yet given)."""
+    return {p.id for p in src.result.packs if p.applies is not False}
+
+
 def _disclaimers(src: Sources) -> list[str]:
     """The disclaimers of the packs that apply to this context (a Danish municipality does not
     need the Swedish pack's)."""
-    applying = {p.id for p in src.result.packs if p.applies is not False}
+    applying = _applying_packs(src)
     texts = [p.meta.disclaimer.get(src.language) for p in src.kb.packs if p.meta.id in applying]
     return list(dict.fromkeys(texts))
 
@@ -108,10 +113,11 @@ def _title_facts(src: Sources) -> list[tuple[str, str]]:
         if value is not None:
             facts.append((src.say("context." + name), src.say("context." + value)))
     facts.append((src.say("as_of"), src.result.as_of.isoformat()))
+    applying = _applying_packs(src)
     packs = [
         f"{p.meta.title.get(src.language)} ({p.meta.version})"
         for p in src.kb.packs
-        if any(u.id == p.meta.id for u in src.result.packs)
+        if p.meta.id in applying
     ]
     facts.append((src.say("doc.packs"), "; ".join(packs) or "–"))
     status = "doc.complete" if src.result.complete else "doc.incomplete"

@@ -49,7 +49,11 @@ def _page(docx: Any, document: Document) -> None:
     _page_number(footer)
     for paragraph in (header, footer):
         # Word's default stops are for US Letter; one right-aligned stop at the text's edge.
+        # Clear the style's own stops too: a title ending just before its centre stop would
+        # pull the date onto the title.
         stops = paragraph.paragraph_format.tab_stops
+        for inherited in paragraph.style.paragraph_format.tab_stops:
+            stops.add_tab_stop(inherited.position, WD_TAB_ALIGNMENT.CLEAR)
         stops.add_tab_stop(_TEXT_WIDTH, WD_TAB_ALIGNMENT.RIGHT)
         _small(paragraph)
 
