@@ -303,3 +303,14 @@ def test_fria_of_an_unfinished_assessment_lists_what_decides_it(
     assert "- Does the system profile people?" in markdown
     assert say("fria.deadline", "en") not in markdown  # no date for a duty not yet settled
     assert say("fria.a", "en") in markdown  # the draft is there to start on
+
+
+def test_report_puts_answers_to_check_before_the_conclusions(
+    aia_kb: KnowledgeBase, assess: Assess
+) -> None:
+    answers = read_answer_set(DEMO).model_copy(deep=True)
+    answers.answers |= {"aia.q_nonexistent": True, "aia.q_technique": "banana"}
+    markdown = render(assess(aia_kb, answers), "report", "en", "md")
+    check = markdown.index(f"## {say('inconsistent', 'en')}")
+    assert check < markdown.index(f"## {say('doc.conclusions', 'en')}")
+    assert "aia.q_nonexistent" in markdown[check:]

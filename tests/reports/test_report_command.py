@@ -56,6 +56,7 @@ def test_as_of_changes_the_dates(tmp_path: Path) -> None:
     ("arguments", "message"),
     [
         (["missing.yaml"], "does not exist"),
+        (["."], "cannot read .: Is a directory"),
         ([str(DEMO), "-f", "pdf"], "say where to write it, e.g. -o report.pdf"),
         ([str(DEMO), "-f", "docx", "-k", "dpia"], "-o dpia.docx"),
         ([str(DEMO), "-k", "memo"], "'memo' is not one of"),

@@ -85,6 +85,11 @@ def report_command(
         answer_set = read_answer_set(answers_file)
     except AnswerFileError as error:
         raise _fail(str(error)) from None
+    except OSError as error:  # a folder, a file without read permission ...
+        raise _fail(
+            f"cannot read {answers_file}: {error.strerror or error}. Give an answers file "
+            "(YAML or JSON), e.g. src/tillid/examples/benefit_fraud_scoring.yaml."
+        ) from None
     kb = _knowledge(packs)
     when = _date(as_of) or answer_set.as_of or dt.date.today()
     result = engine_for(kb).evaluate(
