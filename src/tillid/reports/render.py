@@ -97,6 +97,8 @@ def _score(score: ScoreView, lang: Language) -> list[str]:
         str(score.minimum) if score.minimum == score.maximum else f"{score.minimum}–{score.maximum}"
     )
     lines = [f"**{score.title}:** {level} — {points} {say('points', lang)}", ""]
+    if score.description:
+        lines += [f"*{score.description}*", ""]
     for part in score.parts:
         open_mark = f" ({say('open_part', lang)})" if part.counts == "unknown" else ""
         lines.append(f"- {part.points:+d} {part.explanation}{open_mark}")

@@ -69,6 +69,7 @@ class ScoreView(BaseModel):
 
     id: str
     title: str
+    description: str | None  # how the points and thresholds work
     level: str | None
     possible_levels: list[str]
     minimum: int
@@ -297,6 +298,7 @@ def _score_view(
     return ScoreView(
         id=item.id,
         title=score.title.get(language),
+        description=score.description.get(language) if score.description else None,
         level=next((lv.title.get(language) for lv in score.levels if lv.fact == item.level), None),
         possible_levels=[
             lv.title.get(language) for lv in score.levels if result.facts[lv.fact].value != "false"
