@@ -314,3 +314,16 @@ def test_report_puts_answers_to_check_before_the_conclusions(
     check = markdown.index(f"## {say('inconsistent', 'en')}")
     assert check < markdown.index(f"## {say('doc.conclusions', 'en')}")
     assert "aia.q_nonexistent" in markdown[check:]
+
+
+@pytest.mark.parametrize("kind", ["dpia", "fria", "procurement"])
+def test_drafts_for_a_prohibited_practice_say_so_first(
+    kind: Any, aia_kb: KnowledgeBase, assess: Assess
+) -> None:
+    # Social scoring of benefit recipients is prohibited (Art. 5(1)(c))
+    scenario = SCENARIOS / "04_benefit_fraud_social_scoring.yaml"
+    markdown = render(assess(aia_kb, scenario), kind, "en", "md")
+    warning = markdown.index(say("doc.prohibited", "en"))
+    assert warning < markdown.index("\n## ")  # before any section
+    if kind == "procurement":
+        assert say("proc.requirements", "en") not in markdown

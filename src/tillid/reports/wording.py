@@ -208,6 +208,11 @@ WORDS: dict[str, dict[Language, str]] = {
         "en": "Prepared with tillid from your answers. A working document that supports, but does not replace, legal advice.",
         "sv": "Framtagen med tillid utifrån era svar. Ett arbetsdokument som stöder, men inte ersätter, juridisk rådgivning.",
     },
+    "doc.prohibited": {
+        "da": "Vurderingen konkluderer, at brugen er forbudt efter AI-forordningen artikel 5. Den må ikke købes, udvikles eller tages i brug som beskrevet; se vurderingsrapporten og lad en jurist vurdere sagen. Dette dokument er kun et udkast og ændrer ikke ved forbuddet.",
+        "en": "The assessment concludes that the use is prohibited under AI Act Article 5. It must not be bought, developed or used as described; see the assessment report and have a lawyer review the case. This document is only a draft and does not change the prohibition.",
+        "sv": "Bedömningen kommer fram till att användningen är förbjuden enligt AI-förordningen artikel 5. Den får inte köpas in, utvecklas eller användas som beskrivet; se bedömningsrapporten och låt en jurist bedöma frågan. Detta dokument är bara ett utkast och ändrar inte förbudet.",
+    },
     "doc.untitled": {
         "da": "AI-system uden navn",
         "en": "Untitled AI system",

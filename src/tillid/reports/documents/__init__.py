@@ -79,6 +79,9 @@ def build_document(
     src = Sources(kb=kb, result=result, answers=answers, view=view, language=language)
     disclaimers = _disclaimers(src)
     blocks = _BUILDERS[kind](src)
+    if kind != "report" and src.fact("aia.prohibited") == "true":
+        # A draft must never read as a way to go ahead with a prohibited practice.
+        blocks.insert(0, Paragraph(src.say("doc.prohibited"), style="warning"))
     blocks += [Heading(1, src.say("doc.disclaimer"))]
     blocks += [Paragraph(text, style="small") for text in disclaimers]
     return Document(

@@ -91,6 +91,8 @@ def procurement_blocks(src: Sources) -> list[Block]:
         basis.append(Item(risk_class, label=src.say("doc.risk_class") + ":"))
     if src.role():
         basis.append(Item(src.role(), label=src.say("doc.role") + ":"))
+    if src.fact("aia.prohibited") == "true":
+        return [*blocks, ItemList(basis)]  # nothing to tender for: see the warning above
     blocks += [Paragraph(src.say("proc.intro")), ItemList(basis)]
     blocks += [Heading(1, src.say("proc.requirements")), ItemList(_clauses(src), numbered=True)]
     further, own = _measures(src)
