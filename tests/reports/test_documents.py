@@ -327,3 +327,14 @@ def test_drafts_for_a_prohibited_practice_say_so_first(
     assert warning < markdown.index("\n## ")  # before any section
     if kind == "procurement":
         assert say("proc.requirements", "en") not in markdown
+
+
+def test_fria_names_the_affected_groups_the_gdpr_answers_give(
+    aia_gdpr_kb: KnowledgeBase, assess: Assess
+) -> None:
+    answers = read_answer_set(DEMO).model_copy(deep=True)
+    answers.answers |= {"gdpr.q_personal_data": True, "gdpr.q_data_subjects": ["children"]}
+    markdown = render(assess(aia_gdpr_kb, answers), "fria", "en", "md")
+    section_c = markdown[markdown.index(say("fria.c", "en")) : markdown.index(say("fria.d", "en"))]
+    assert "**Who is the data about?** Children" in section_c
+    assert "to grant, reduce, revoke or reclaim them" in section_c  # the Annex III 5(a) answer

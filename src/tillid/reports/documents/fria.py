@@ -30,7 +30,20 @@ REMEDY_OBLIGATIONS = (
     "aia.o_art86_explanation",
     "aia.o_art26_6_keep_logs",
 )
-AFFECTED_QUESTIONS = ("aia.q_decisions", "aia.q_workplace", "aia.q_profiling")
+# Answers that say who is affected and how; any loaded pack's question ids may be added here.
+AFFECTED_QUESTIONS = (
+    "aia.q_annex3_services",
+    "aia.q_annex3_employment",
+    "aia.q_annex3_education",
+    "aia.q_annex3_migration",
+    "aia.q_annex3_law_enforcement",
+    "aia.q_annex3_justice",
+    "aia.q_decisions",
+    "aia.q_workplace",
+    "aia.q_profiling",
+    "gdpr.q_data_subjects",
+)
+HARM_QUESTIONS = ("gdpr.q_special_data", "gdpr.q_automation", "gdpr.q_large_scale")
 RIGHTS = ("dignity", "privacy", "data", "equality", "good_administration", "remedy", "social")
 
 
@@ -148,6 +161,7 @@ def _d_risks(src: Sources) -> list[Block]:
         Paragraph(src.say("fria.d_intro"), style="small"),
     ]
     signals = risk_signals(src)
+    signals += [i for q in HARM_QUESTIONS if (i := src.answered_item(q)) is not None]
     if signals:
         blocks.append(ItemList(signals))
     blocks.append(
