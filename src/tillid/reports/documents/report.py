@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from tillid.reports.documents.model import Block, Heading, Item, ItemList, Paragraph, Table
 from tillid.reports.documents.sources import Sources
-from tillid.reports.view import ObligationView
+from tillid.reports.view import ObligationView, ScoreView
 
 
 def report_blocks(src: Sources) -> list[Block]:
@@ -44,6 +44,29 @@ def _conclusions(src: Sources) -> list[Block]:
         if item.why.open_questions:
             blocks.append(Paragraph(label=src.say("open") + ":", text=""))
             blocks.append(ItemList([Item(q.text) for q in item.why.open_questions]))
+    for score in src.view.scores:
+        blocks += _score(src, score)
+    return blocks
+
+
+def _score(src: Sources, score: ScoreView) -> list[Block]:
+    """A score with every part and its points, so the level is never a bare number."""
+    level = score.level or (
+        f"{src.say('undetermined_class')} ({' / '.join(score.possible_levels)})"
+    )
+    points = (
+        str(score.minimum) if score.minimum == score.maximum else f"{score.minimum}–{score.maximum}"
+    )
+    rows = [
+        [f"{part.points:+d}", part.explanation + (" (?)" if part.counts == "unknown" else "")]
+        for part in score.parts
+    ]
+    blocks: list[Block] = [
+        Heading(2, f"{score.title}: {level} — {points} {src.say('points')}"),
+        Table([src.say("points"), src.say("why")], rows, widths=[1, 9]),
+    ]
+    if score.description:
+        blocks.append(Paragraph(score.description, style="small"))
     return blocks
 
 
