@@ -180,26 +180,26 @@ def _d_risks(src: Sources) -> list[Block]:
     return blocks
 
 
-def _e_oversight(src: Sources) -> list[Block]:
+def _measures_section(src: Sources, key: str, obligations: tuple[str, ...]) -> list[Block]:
+    """A FRIA point: its heading and intro, then the measures the assessment already names."""
     blocks: list[Block] = [
-        Heading(1, src.say("fria.e")),
-        Paragraph(src.say("fria.e_intro"), style="small"),
+        Heading(1, src.say(key)),
+        Paragraph(src.say(f"{key}_intro"), style="small"),
     ]
-    measures = _measures_of(src, OVERSIGHT_OBLIGATIONS)
+    measures = _measures_of(src, obligations)
     if measures:
         blocks.append(ItemList(measures))
+    return blocks
+
+
+def _e_oversight(src: Sources) -> list[Block]:
+    blocks = _measures_section(src, "fria.e", OVERSIGHT_OBLIGATIONS)
     blocks.append(src.to_complete("fria.e.prompt"))
     return blocks
 
 
 def _f_remedies(src: Sources) -> list[Block]:
-    blocks: list[Block] = [
-        Heading(1, src.say("fria.f")),
-        Paragraph(src.say("fria.f_intro"), style="small"),
-    ]
-    measures = _measures_of(src, REMEDY_OBLIGATIONS)
-    if measures:
-        blocks.append(ItemList(measures))
+    blocks = _measures_section(src, "fria.f", REMEDY_OBLIGATIONS)
     for name in ("governance", "complaints", "stop"):
         blocks.append(Heading(2, src.say(f"fria.f.{name}")))
         blocks.append(src.to_complete(f"fria.f.{name}.prompt"))
