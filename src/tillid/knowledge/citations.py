@@ -119,6 +119,21 @@ ACTS: dict[str, Act] = {
         ),
         Act("se-imy", "IMY guidance (SE)", "https://www.imy.se/"),
         Act("se-digg", "DIGG guidance (SE)", "https://www.digg.se/"),
+        Act("dk-arkl", "Arkivloven (DK)", "https://www.retsinformation.dk/eli/lta/2016/1201"),
+        Act("dk-rigsarkivet", "Rigsarkivet guidance (DK)", "https://www.rigsarkivet.dk/"),
+        Act(
+            "se-arkl",
+            "Arkivlag (1990:782) (SE)",
+            "https://www.riksdagen.se/sv/dokument-och-lagar/dokument/svensk-forfattningssamling/arkivlag-1990782_sfs-1990-782/",
+        ),
+        Act(
+            "se-riksarkivet", "Riksarkivet regulations and guidance (SE)", "https://riksarkivet.se/"
+        ),
+        Act(
+            "eu-data-act",
+            "Regulation (EU) 2023/2854 (Data Act)",
+            "https://eur-lex.europa.eu/eli/reg/2023/2854/oj",
+        ),
     )
 }
 
@@ -168,6 +183,11 @@ _SHORT = {
     "dk-udbl": "udbudsloven",
     "se-imy": "IMY",
     "se-digg": "DIGG",
+    "dk-arkl": "arkivloven",
+    "dk-rigsarkivet": "Rigsarkivet",
+    "se-arkl": "arkivlagen",
+    "se-riksarkivet": "Riksarkivet",
+    "eu-data-act": "Data Act",
 }
 
 
