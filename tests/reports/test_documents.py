@@ -217,6 +217,21 @@ def test_report_shows_dates_per_legal_version_uncertainty_and_open_questions(
     assert say("doc.measure", "en") in markdown
 
 
+@pytest.mark.parametrize(
+    ("lang", "cited"),
+    [
+        ("en", "AI Act Annex III 5(a)"),
+        ("da", "AI-forordningens bilag III, punkt 5, litra a"),
+        ("sv", "AI-förordningen bilaga III punkt 5 a"),
+    ],
+)
+def test_report_cites_the_law_in_the_readers_language(
+    lang: Any, cited: str, aia_kb: KnowledgeBase, assess: Assess
+) -> None:
+    markdown = render(assess(aia_kb, DEMO), "report", lang, "md")
+    assert cited in markdown
+
+
 @pytest.mark.parametrize("fmt", ["md", "html", "docx"])
 def test_hostile_text_stays_text(fmt: Any, aia_kb: KnowledgeBase, assess: Assess) -> None:
     answers = read_answer_set(DEMO).model_copy(update={"title": '<script>alert("x")</script>'})

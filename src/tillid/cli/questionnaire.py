@@ -207,7 +207,7 @@ class Questionnaire:
                 f"{escape(term.definition.get(self.language))}"
             )
         if question.citations:
-            sources = ", ".join(readable(c) for c in question.citations)
+            sources = ", ".join(readable(c, self.language) for c in question.citations)
             self.console.print(f"[dim]{self.words('sources')}: {sources}[/dim]")
 
     def _parse(self, question: Question, raw: str) -> Any:

@@ -2,7 +2,8 @@
 
 Shape (`format: tillid-knowledge`, `format_version: 1`):
 - `packs`: each pack's metadata and items exactly as in YAML (conditions in their YAML form);
-- `citations`: every citation key used, with the act, a readable form, a link to the official text,
+- `citations`: every citation key used, with the act, a readable form (English, and in each language
+  under `readable_by_language`), a link to the official text,
   and the ids of the items that cite it;
 - `context_dimensions`: the context values conditions may test.
 
@@ -18,7 +19,7 @@ from tillid.knowledge.base import KnowledgeBase
 from tillid.knowledge.citations import act_of, readable
 from tillid.knowledge.conditions import CONDITION_JSON_SCHEMA
 from tillid.knowledge.context import CONTEXT_DIMENSIONS
-from tillid.knowledge.model import CONDITION_PLACEHOLDER, Pack
+from tillid.knowledge.model import CONDITION_PLACEHOLDER, LANGUAGES, Pack
 
 FORMAT_VERSION = 1
 
@@ -63,7 +64,8 @@ def export_knowledge(kb: KnowledgeBase) -> dict[str, Any]:
         act = act_of(key)
         citations[key] = {
             "act": act.title if act else None,
-            "readable": readable(key),
+            "readable": readable(key, "en"),
+            "readable_by_language": {lang: readable(key, lang) for lang in LANGUAGES},
             "link": act.url if act else None,
             "cited_by": cited_by[key],
         }

@@ -163,7 +163,7 @@ class _Words:
             because=[self.kb.fact[f].title.get(self.language) for f in true_facts],
             answers=[self.answer_line(q, v) for q, v in answers.items()],
             context=context,
-            citations=[readable(c) for c in dict.fromkeys(citations)],
+            citations=[readable(c, self.language) for c in dict.fromkeys(citations)],
             open_questions=[self.answer_line(q, None) for q in dict.fromkeys(unanswered)],
         )
 
@@ -180,7 +180,7 @@ class _Words:
             rule = self.kb.rule[rule_id]
             reasons[rule_id] = Reason(
                 explanation=rule.explanation.get(self.language),
-                citations=[readable(c) for c in rule.citations],
+                citations=[readable(c, self.language) for c in rule.citations],
             )
             citations += rule.citations
         answers.update(trace.answers)
@@ -332,7 +332,7 @@ def _obligation_view(kb: KnowledgeBase, item: Any, words: _Words) -> ObligationV
         status_text=say(item.status, language),
         applies_from=item.applies_from,
         dates_by_version=item.dates_by_version,
-        citations=[readable(c) for c in obligation.citations],
+        citations=[readable(c, language) for c in obligation.citations],
         uncertainty=obligation.uncertainty.get(language) if obligation.uncertainty else None,
         date_note=_date_note(obligation, item.date_entry, language),
         measures=[kb.measure[m].title.get(language) for m in obligation.measures],

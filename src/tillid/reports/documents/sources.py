@@ -109,7 +109,7 @@ class Sources:
         return text
 
     def citations(self, keys: list[str]) -> str:
-        return ", ".join(readable(k) for k in keys)
+        return ", ".join(readable(k, self.language) for k in keys)
 
     # -- blocks used by several documents -----------------------------------------------------------
     def to_complete(self, prompt_key: str) -> ToComplete:
