@@ -50,6 +50,13 @@ def aia_gdpr_kb() -> KnowledgeBase:
     )
 
 
+@pytest.fixture(scope="session")
+def proc_kb() -> KnowledgeBase:
+    """The procurement pack with the packs it reads its conditions from (AI Act, GDPR)."""
+    names = ("eu-ai-act", "gdpr", "procurement")
+    return KnowledgeBase.build([load_pack(_pack(n)) for n in names])  # type: ignore[arg-type]
+
+
 Assessed = tuple[KnowledgeBase, Result, AnswerSet]
 
 

@@ -178,32 +178,73 @@ def test_dpia_says_when_the_gdpr_pack_finds_no_personal_data(
     assert say("dpia.no_personal_data", "sv") in markdown
 
 
+def clause_title(measure_id: str, kb: KnowledgeBase, language: Language = "en") -> str:
+    return kb.measure[measure_id].title.get(language)
+
+
 def test_procurement_annex_for_a_high_risk_purchase_is_a_numbered_list_of_requirements(
-    aia_kb: KnowledgeBase, assess: Assess
+    proc_kb: KnowledgeBase, assess: Assess
 ) -> None:
-    data = render(assess(aia_kb, DEMO), "procurement", "en", "docx")
+    # Given a Danish municipality buying a high-risk benefit-fraud score (Annex III 5(a))
+    data = render(assess(proc_kb, DEMO), "procurement", "en", "docx")
     document = docx.Document(io.BytesIO(data))
     numbered = [p.text for p in document.paragraphs if p.style.name == "List Number"]
-    titles = [say(f"proc.req.{k}.title", "en") for k in ("instructions", "conformity", "dpa")]
-    titles += [say(f"proc.req.{k}.title", "en") for k in ("logs", "audit", "exit")]
-    titles += [
-        say("proc.req.registration.title", "en"),
-        say("proc.req.own_data_testing.title", "en"),
-    ]
-    for title in titles:
+    # then the Art. 13, registration and log clauses are there, with the GDPR and general ones
+    for key in (
+        "instructions",
+        "conformity",
+        "dpa",
+        "logs",
+        "audit",
+        "exit",
+        "registration",
+        "own_data_testing",
+        "archive",
+    ):
+        title = clause_title(f"proc.m_clause_{key}", proc_kb)
         assert any(line.startswith(title) for line in numbered), title
-    assert say("proc.req.transparency.title", "en") not in "\n".join(numbered)
+    # but no Art. 50 clause, and nothing is qualified: every condition is settled
+    assert clause_title("proc.m_clause_transparency", proc_kb) not in "\n".join(numbered)
+    assert not any(line.count("not yet settled") for line in numbered)
+    # and each requirement's document is listed to demand
+    text = docx_text(data)
+    assert "The EU declaration of conformity." in text
+    assert "Signed data processing agreement." in text
 
 
 def test_procurement_annex_for_a_chatbot_asks_for_art50_not_ce_marking(
+    proc_kb: KnowledgeBase, assess: Assess
+) -> None:
+    markdown = render(assess(proc_kb, CHATBOT), "procurement", "en", "md")
+    assert clause_title("proc.m_clause_transparency", proc_kb) in markdown
+    assert clause_title("proc.m_clause_conformity", proc_kb) not in markdown
+    assert clause_title("proc.m_clause_exit", proc_kb) in markdown
+    # personal data is not yet answered for this limited-risk system: the DPA clause says "if"
+    qualifier = say("proc.if_open", "en").format(
+        condition="a supplier processes personal data for you"
+    )
+    dpa = next(line for line in markdown.splitlines() if "Data processing agreement." in line)
+    assert qualifier in dpa
+
+
+def test_procurement_annex_qualifies_the_high_risk_clauses_while_the_class_is_open(
+    proc_kb: KnowledgeBase, assess: Assess
+) -> None:
+    # Given the demo purchase before the profiling question is answered (Art. 6(3) still open)
+    answers = read_answer_set(DEMO).model_copy(deep=True)
+    del answers.answers["aia.q_profiling"]
+    markdown = render(assess(proc_kb, answers), "procurement", "en", "md")
+    # then the Art. 13 clause is still in the annex, with its "if the system is high-risk" qualifier
+    qualifier = say("proc.if_open", "en").format(condition="the system is high-risk")
+    line = next(line for line in markdown.splitlines() if "Instructions for use." in line)
+    assert qualifier in line
+
+
+def test_procurement_annex_without_the_procurement_pack_says_so(
     aia_kb: KnowledgeBase, assess: Assess
 ) -> None:
-    markdown = render(assess(aia_kb, CHATBOT), "procurement", "en", "md")
-    assert say("proc.req.transparency.title", "en") in markdown
-    assert say("proc.req.conformity.title", "en") not in markdown
-    assert say("proc.req.exit.title", "en") in markdown
-    # personal data was not asked for this limited-risk system: the clause says "if"
-    assert say("proc.if_personal_data", "en") in markdown
+    markdown = render(assess(aia_kb, DEMO), "procurement", "en", "md")
+    assert say("proc.none", "en") in markdown
 
 
 def test_report_shows_dates_per_legal_version_uncertainty_and_open_questions(

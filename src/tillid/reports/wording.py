@@ -865,201 +865,25 @@ WORDS: dict[str, dict[Language, str]] = {
         "sv": "Dokument som leverantören ska lämna",
     },
     "proc.documents_text": {
-        "da": "Saml de dokumenter, kravene ovenfor nævner (fx brugsanvisning, overensstemmelseserklæring, databehandleraftale, testrapporter), i en dokumentationsmappe for systemet, og kontrollér dem før accept af leverancen.",
-        "en": "Collect the documents the requirements above name (e.g. instructions for use, declaration of conformity, data processing agreement, test reports) in one documentation folder for the system, and check them before accepting delivery.",
-        "sv": "Samla de dokument som kraven ovan nämner (t.ex. bruksanvisning, försäkran om överensstämmelse, personuppgiftsbiträdesavtal, testrapporter) i en dokumentationsmapp för systemet, och kontrollera dem innan leveransen godkänns.",
+        "da": "Saml dokumenterne i en dokumentationsmappe for systemet, og kontrollér dem før accept af leverancen.",
+        "en": "Collect the documents in one documentation folder for the system, and check them before accepting delivery.",
+        "sv": "Samla dokumenten i en dokumentationsmapp för systemet, och kontrollera dem innan leveransen godkänns.",
     },
-    "proc.if_high_risk": {
-        "da": "(Hvis systemet er højrisiko — endnu ikke afklaret:)",
-        "en": "(If the system is high-risk — not yet settled:)",
-        "sv": "(Om systemet är högrisk — ännu inte klarlagt:)",
+    "proc.if_open": {
+        "da": "(Hvis {condition} — endnu ikke afklaret:)",
+        "en": "(If {condition} — not yet settled:)",
+        "sv": "(Om {condition} — ännu inte klarlagt:)",
     },
-    "proc.if_personal_data": {
-        "da": "(Hvis systemet behandler personoplysninger — endnu ikke afklaret:)",
-        "en": "(If the system processes personal data — not yet settled:)",
-        "sv": "(Om systemet behandlar personuppgifter — ännu inte klarlagt:)",
+    "proc.if_open_and": {"da": " og ", "en": " and ", "sv": " och "},
+    "proc.if_open_questions": {
+        "da": "(Afhænger af ubesvarede spørgsmål — endnu ikke afklaret:)",
+        "en": "(Depends on open questions — not yet settled:)",
+        "sv": "(Beror på obesvarade frågor — ännu inte klarlagt:)",
     },
-    "proc.req.instructions.title": {
-        "da": "Brugsanvisning",
-        "en": "Instructions for use",
-        "sv": "Bruksanvisning",
-    },
-    "proc.req.instructions": {
-        "da": "Leverandøren skal levere en brugsanvisning på dansk efter AI-forordningen artikel 13 med systemets formål, nøjagtighed og dens mål, kendte begrænsninger og forudsigelige risici, krav til inputdata, foranstaltninger til menneskeligt tilsyn og logning, og holde den ajour.",
-        "en": "The supplier shall provide instructions for use in the contracting authority's language under AI Act Article 13, covering the system's purpose, accuracy and its metrics, known limitations and foreseeable risks, input-data requirements, human oversight measures and logging, and keep them up to date.",
-        "sv": "Leverantören ska tillhandahålla en bruksanvisning på svenska enligt AI-förordningen artikel 13 med systemets ändamål, noggrannhet och dess mått, kända begränsningar och förutsebara risker, krav på indata, åtgärder för mänsklig tillsyn och loggning, och hålla den uppdaterad.",
-    },
-    "proc.req.technical_docs.title": {
-        "da": "Teknisk dokumentation",
-        "en": "Technical documentation",
-        "sv": "Teknisk dokumentation",
-    },
-    "proc.req.technical_docs": {
-        "da": "Leverandøren skal have teknisk dokumentation efter bilag IV og på anmodning stille en sammenfatning til rådighed (data, træning, validering, test og ydeevne for relevante grupper) samt fremlægge dokumentationen for tilsynsmyndigheder.",
-        "en": "The supplier shall hold technical documentation under Annex IV and on request provide a summary (data, training, validation, testing and performance for relevant groups) and make the documentation available to supervisory authorities.",
-        "sv": "Leverantören ska ha teknisk dokumentation enligt bilaga IV och på begäran lämna en sammanfattning (data, träning, validering, test och prestanda för relevanta grupper) samt visa dokumentationen för tillsynsmyndigheter.",
-    },
-    "proc.req.conformity.title": {
-        "da": "Overensstemmelse og CE-mærkning",
-        "en": "Conformity and CE marking",
-        "sv": "Överensstämmelse och CE-märkning",
-    },
-    "proc.req.conformity": {
-        "da": "Systemet skal have gennemgået overensstemmelsesvurdering og være CE-mærket før levering; leverandøren skal vedlægge EU-overensstemmelseserklæringen og gentage vurderingen ved væsentlige ændringer.",
-        "en": "The system shall have passed the conformity assessment and carry the CE marking before delivery; the supplier shall enclose the EU declaration of conformity and repeat the assessment after substantial modifications.",
-        "sv": "Systemet ska ha genomgått bedömning av överensstämmelse och vara CE-märkt före leverans; leverantören ska bifoga EU-försäkran om överensstämmelse och upprepa bedömningen vid väsentliga ändringar.",
-    },
-    "proc.req.registration.title": {
-        "da": "Registrering i EU-databasen",
-        "en": "Registration in the EU database",
-        "sv": "Registrering i EU-databasen",
-    },
-    "proc.req.registration": {
-        "da": "Leverandøren skal have registreret systemet i EU-databasen før levering, oplyse registreringsnummeret og holde registreringen ajour.",
-        "en": "The supplier shall have registered the system in the EU database before delivery, state the registration number and keep the entry up to date.",
-        "sv": "Leverantören ska ha registrerat systemet i EU-databasen före leverans, ange registreringsnumret och hålla registreringen uppdaterad.",
-    },
-    "proc.req.logs.title": {
-        "da": "Logning og adgang til logs",
-        "en": "Logging and access to logs",
-        "sv": "Loggning och åtkomst till loggar",
-    },
-    "proc.req.logs": {
-        "da": "Systemet skal automatisk logge brugsperioder, input, resultater og hvem der har kontrolleret dem; den ordregivende myndighed skal have adgang til logs i et åbent format og kunne opbevare dem i mindst seks måneder.",
-        "en": "The system shall automatically log periods of use, inputs, results and who verified them; the contracting authority shall have access to the logs in an open format and be able to keep them for at least six months.",
-        "sv": "Systemet ska automatiskt logga användningsperioder, indata, resultat och vem som kontrollerat dem; den upphandlande myndigheten ska ha åtkomst till loggarna i ett öppet format och kunna spara dem i minst sex månader.",
-    },
-    "proc.req.oversight.title": {
-        "da": "Funktioner til menneskeligt tilsyn",
-        "en": "Human oversight features",
-        "sv": "Funktioner för mänsklig tillsyn",
-    },
-    "proc.req.oversight": {
-        "da": "Systemet skal vise brugeren resultatets usikkerhed og de vigtigste grunde, lade brugeren tilsidesætte resultatet og kunne stoppes sikkert.",
-        "en": "The system shall show users the uncertainty of a result and its main reasons, let them override the result, and be possible to stop safely.",
-        "sv": "Systemet ska visa användaren resultatets osäkerhet och de viktigaste skälen, låta användaren åsidosätta resultatet och kunna stoppas på ett säkert sätt.",
-    },
-    "proc.req.accuracy.title": {
-        "da": "Nøjagtighed og robusthed",
-        "en": "Accuracy and robustness",
-        "sv": "Noggrannhet och robusthet",
-    },
-    "proc.req.accuracy": {
-        "da": "Leverandøren skal oplyse nøjagtighed og fejlrater, også for relevante grupper (fx køn og alder), og dokumentere test af robusthed og cybersikkerhed.",
-        "en": "The supplier shall state accuracy and error rates, also for relevant groups (e.g. sex and age), and document tests of robustness and cybersecurity.",
-        "sv": "Leverantören ska ange noggrannhet och felfrekvenser, även för relevanta grupper (t.ex. kön och ålder), och dokumentera test av robusthet och cybersäkerhet.",
-    },
-    "proc.req.incidents.title": {
-        "da": "Hændelser og samarbejde om tilsyn",
-        "en": "Incidents and cooperation with supervision",
-        "sv": "Incidenter och samarbete vid tillsyn",
-    },
-    "proc.req.incidents": {
-        "da": "Leverandøren skal straks underrette den ordregivende myndighed om alvorlige hændelser, fejl og korrigerende tiltag og samarbejde med myndigheden og tilsynsmyndighederne.",
-        "en": "The supplier shall inform the contracting authority without delay of serious incidents, faults and corrective actions, and cooperate with it and with the supervisory authorities.",
-        "sv": "Leverantören ska utan dröjsmål underrätta den upphandlande myndigheten om allvarliga incidenter, fel och korrigerande åtgärder och samarbeta med den och med tillsynsmyndigheterna.",
-    },
-    "proc.req.assessment_info.title": {
-        "da": "Oplysninger til DPIA og FRIA",
-        "en": "Information for the DPIA and FRIA",
-        "sv": "Information för DPIA och FRIA",
-    },
-    "proc.req.assessment_info": {
-        "da": "Leverandøren skal give de oplysninger, den ordregivende myndighed behøver til konsekvensanalyserne (databeskyttelse og grundlæggende rettigheder), herunder datastrømme, risici og kendte skævheder.",
-        "en": "The supplier shall provide the information the contracting authority needs for its impact assessments (data protection and fundamental rights), including data flows, risks and known biases.",
-        "sv": "Leverantören ska lämna den information som den upphandlande myndigheten behöver för sina konsekvensbedömningar (dataskydd och grundläggande rättigheter), inklusive dataflöden, risker och kända snedvridningar.",
-    },
-    "proc.req.transparency.title": {
-        "da": "Gennemsigtighed over for brugere",
-        "en": "Transparency towards users",
-        "sv": "Transparens mot användare",
-    },
-    "proc.req.transparency": {
-        "da": "Systemet skal oplyse personer om, at de interagerer med en AI, og mærke genereret indhold maskinlæsbart, jf. AI-forordningen artikel 50; leverandøren skal dokumentere, hvordan.",
-        "en": "The system shall tell people that they are interacting with an AI and mark generated content in a machine-readable way under AI Act Article 50; the supplier shall document how.",
-        "sv": "Systemet ska upplysa personer om att de interagerar med en AI och märka genererat innehåll maskinläsbart enligt AI-förordningen artikel 50; leverantören ska dokumentera hur.",
-    },
-    "proc.req.dpa.title": {
-        "da": "Databehandleraftale",
-        "en": "Data processing agreement",
-        "sv": "Personuppgiftsbiträdesavtal",
-    },
-    "proc.req.dpa": {
-        "da": "Leverandøren skal indgå en databehandleraftale efter GDPR artikel 28, må kun behandle oplysningerne efter instruks og må ikke bruge dem til at træne eller forbedre egne modeller uden skriftlig aftale.",
-        "en": "The supplier shall sign a data processing agreement under GDPR Article 28, process the data only on instructions and not use it to train or improve its own models without written agreement.",
-        "sv": "Leverantören ska ingå ett personuppgiftsbiträdesavtal enligt GDPR artikel 28, behandla uppgifterna endast enligt instruktion och inte använda dem för att träna eller förbättra egna modeller utan skriftligt avtal.",
-    },
-    "proc.req.transfers.title": {
-        "da": "Overførsel til tredjelande",
-        "en": "Third-country transfers",
-        "sv": "Överföring till tredjeland",
-    },
-    "proc.req.transfers": {
-        "da": "Leverandøren skal oplyse, hvor oplysningerne behandles og af hvilke underdatabehandlere; overførsel uden for EU/EØS kræver den ordregivende myndigheds forudgående godkendelse og et gyldigt overførselsgrundlag.",
-        "en": "The supplier shall state where the data is processed and by which sub-processors; transfers outside the EU/EEA need the contracting authority's prior approval and a valid transfer mechanism.",
-        "sv": "Leverantören ska ange var uppgifterna behandlas och av vilka underbiträden; överföring utanför EU/EES kräver den upphandlande myndighetens förhandsgodkännande och en giltig överföringsgrund.",
-    },
-    "proc.req.security.title": {
-        "da": "Informationssikkerhed",
-        "en": "Information security",
-        "sv": "Informationssäkerhet",
-    },
-    "proc.req.security": {
-        "da": "Leverandøren skal dokumentere sikkerhedsforanstaltninger (fx efter ISO/IEC 27001), beskytte mod manipulation af data og model og anmelde sikkerhedsbrud inden for en aftalt frist.",
-        "en": "The supplier shall document its security measures (e.g. per ISO/IEC 27001), protect against manipulation of data and model, and report security breaches within an agreed time.",
-        "sv": "Leverantören ska dokumentera sina säkerhetsåtgärder (t.ex. enligt ISO/IEC 27001), skydda mot manipulation av data och modell och anmäla säkerhetsincidenter inom en avtalad tid.",
-    },
-    "proc.req.own_data_testing.title": {
-        "da": "Test med egne data før accept",
-        "en": "Testing with own data before acceptance",
-        "sv": "Test med egna data före godkännande",
-    },
-    "proc.req.own_data_testing": {
-        "da": "Før accept skal systemet testes på den ordregivende myndigheds egne, repræsentative data (også for skævheder mellem grupper) med aftalte acceptkriterier; leverandøren skal bistå.",
-        "en": "Before acceptance the system shall be tested on the contracting authority's own representative data (including bias between groups) against agreed acceptance criteria; the supplier shall assist.",
-        "sv": "Före godkännande ska systemet testas på den upphandlande myndighetens egna, representativa data (även för snedvridning mellan grupper) mot avtalade acceptanskriterier; leverantören ska bistå.",
-    },
-    "proc.req.changes.title": {
-        "da": "Ændringer og nye versioner",
-        "en": "Changes and new versions",
-        "sv": "Ändringar och nya versioner",
-    },
-    "proc.req.changes": {
-        "da": "Leverandøren skal varsle ændringer af model, træningsdata eller formål i god tid, dokumentere dem og oplyse, om ændringen er væsentlig efter AI-forordningen.",
-        "en": "The supplier shall give notice of changes to the model, training data or purpose in good time, document them and state whether a change is substantial under the AI Act.",
-        "sv": "Leverantören ska i god tid meddela ändringar av modell, träningsdata eller ändamål, dokumentera dem och ange om ändringen är väsentlig enligt AI-förordningen.",
-    },
-    "proc.req.audit.title": {"da": "Revisionsret", "en": "Audit rights", "sv": "Granskningsrätt"},
-    "proc.req.audit": {
-        "da": "Den ordregivende myndighed eller en uafhængig revisor skal kunne efterprøve systemets funktion, data og sikkerhed, herunder kørsel af egne test, og leverandøren skal bistå tilsynsmyndigheder.",
-        "en": "The contracting authority or an independent auditor shall be able to verify the system's functioning, data and security, including running its own tests, and the supplier shall assist supervisory authorities.",
-        "sv": "Den upphandlande myndigheten eller en oberoende revisor ska kunna granska systemets funktion, data och säkerhet, inklusive köra egna tester, och leverantören ska bistå tillsynsmyndigheter.",
-    },
-    "proc.req.publishing.title": {
-        "da": "Åbenhed og forklaringer",
-        "en": "Openness and explanations",
-        "sv": "Öppenhet och förklaringar",
-    },
-    "proc.req.publishing": {
-        "da": "Leverandøren skal levere de oplysninger, der skal til for at offentliggøre systemet i et algoritmeregister, besvare aktindsigt og forklare enkelte afgørelser for borgerne; forretningshemmeligheder må ikke stå i vejen for de lovpligtige oplysninger.",
-        "en": "The supplier shall provide the information needed to publish the system in an algorithm register, answer freedom-of-information requests and explain individual decisions to people; trade secrets must not block legally required information.",
-        "sv": "Leverantören ska lämna den information som behövs för att publicera systemet i ett algoritmregister, besvara begäran om allmänna handlingar och förklara enskilda beslut för medborgarna; affärshemligheter får inte hindra lagstadgad information.",
-    },
-    "proc.req.training.title": {"da": "Uddannelse", "en": "Training", "sv": "Utbildning"},
-    "proc.req.training": {
-        "da": "Leverandøren skal uddanne de medarbejdere, der bruger og fører tilsyn med systemet, i dets funktion, begrænsninger og risici (AI-kompetencer).",
-        "en": "The supplier shall train the staff who use and oversee the system on its functioning, limitations and risks (AI literacy).",
-        "sv": "Leverantören ska utbilda de anställda som använder och utövar tillsyn över systemet om dess funktion, begränsningar och risker (AI-kunnighet).",
-    },
-    "proc.req.exit.title": {
-        "da": "Exit og dataportabilitet",
-        "en": "Exit and portability",
-        "sv": "Exit och dataportabilitet",
-    },
-    "proc.req.exit": {
-        "da": "Ved kontraktens ophør skal leverandøren udlevere data, logs, konfiguration og dokumentation i åbne formater, bistå ved overgang til en ny løsning og dokumentere sletning.",
-        "en": "When the contract ends the supplier shall hand over data, logs, configuration and documentation in open formats, assist the transition to a new solution and document deletion.",
-        "sv": "När avtalet upphör ska leverantören lämna ut data, loggar, konfiguration och dokumentation i öppna format, bistå vid övergång till en ny lösning och dokumentera radering.",
+    "proc.none": {
+        "da": "Ingen krav: indkøbspakken er ikke indlæst, eller den gælder ikke i denne fase (den gælder, når I køber et system eller tilpasser en leverandørs system).",
+        "en": "No requirements: the procurement pack is not loaded, or it does not apply in this phase (it applies when you buy a system or adapt a supplier's system).",
+        "sv": "Inga krav: upphandlingspaketet är inte inläst, eller så gäller det inte i denna fas (det gäller när ni köper ett system eller anpassar en leverantörs system).",
     },
 }
 

@@ -1,86 +1,24 @@
 """The procurement requirements annex: numbered requirements an authority pastes into a tender or
-contract, chosen by what the assessment concluded (high-risk, personal data, transparency duties).
+contract, read off the `procurement` pack's result.
 
-The clauses are interface texts (wording.py, `proc.req.*`), each switched on by facts and
-obligations keyed by id. Measures of any loaded pack that belong to the procure phase and fall to the
-procurement officer or the vendor are added after them, so a procurement pack extends the annex
-without code.
+The pack holds the legal content: each of its obligations is the buyer's duty to demand something,
+switched on by facts of the AI Act and GDPR packs, and its clause measure (the one the vendor acts on)
+holds the words of the requirement and, as evidence, the document to demand. This module only lays them
+out. A requirement whose condition is still open is shown with an "if ..." qualifier naming the open
+facts, so a draft tender never silently loses a clause. Measures of the other packs that belong to
+the procure phase follow, unless a requirement already covers them.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
-
-from tillid.reports.documents.dpia import personal_data
+from tillid.assessment.result import ObligationResult
+from tillid.knowledge.conditions import All, AnyOf, AtLeast, Condition, FactHolds, Not
+from tillid.knowledge.model import Measure, Obligation
 from tillid.reports.documents.model import Block, Heading, Item, ItemList, Paragraph
 from tillid.reports.documents.sources import Sources
 
-Trigger = Callable[[Sources], bool | None]  # True: needed, None: needed if an open point holds
-
-
-def _high_risk(src: Sources) -> bool | None:
-    value = src.fact("aia.hr_obligations_apply")
-    return {"true": True, "unknown": None}.get(value or "", False)
-
-
-def _personal_data(src: Sources) -> bool | None:
-    return personal_data(src)  # None: not asked, so the clause comes with an "if"
-
-
-def _transparency(src: Sources) -> bool:
-    # By citation rather than id: the pack splits and renames its Art. 50 duties as it grows.
-    return src.applies_citing("aia:art50")
-
-
-def _dpia_or_fria(src: Sources) -> bool | None:
-    if src.fact("aia.fria_required") == "true" or src.applies("aia.o_art26_9_dpia"):
-        return True
-    return _personal_data(src)
-
-
-def _always(src: Sources) -> bool:
-    return True
-
-
-@dataclass(frozen=True)
-class Clause:
-    key: str  # texts: proc.req.<key>.title and proc.req.<key>
-    needed: Trigger
-    citations: tuple[str, ...]
-    condition: str = ""  # wording key of the "if ..." note shown when `needed` returns None
-
-
-CLAUSES = (
-    Clause("instructions", _high_risk, ("aia:art13", "aia:art26(1)"), "proc.if_high_risk"),
-    Clause("technical_docs", _high_risk, ("aia:art11", "aia:annex4"), "proc.if_high_risk"),
-    Clause("conformity", _high_risk, ("aia:art43", "aia:art47", "aia:art48"), "proc.if_high_risk"),
-    Clause("registration", _high_risk, ("aia:art49(1)", "aia:art71"), "proc.if_high_risk"),
-    Clause("logs", _high_risk, ("aia:art12", "aia:art19", "aia:art26(6)"), "proc.if_high_risk"),
-    Clause("oversight", _high_risk, ("aia:art14", "aia:art26(2)"), "proc.if_high_risk"),
-    Clause("accuracy", _high_risk, ("aia:art15",), "proc.if_high_risk"),
-    Clause("incidents", _high_risk, ("aia:art26(5)", "aia:art73"), "proc.if_high_risk"),
-    Clause(
-        "assessment_info",
-        _dpia_or_fria,
-        ("aia:art26(9)", "aia:art27", "gdpr:art35"),
-        "proc.if_personal_data",
-    ),
-    Clause("transparency", _transparency, ("aia:art50",)),
-    Clause("dpa", _personal_data, ("gdpr:art28",), "proc.if_personal_data"),
-    Clause("transfers", _personal_data, ("gdpr:art44", "gdpr:art46"), "proc.if_personal_data"),
-    Clause("security", _always, ("aia:art15(5)", "gdpr:art32")),
-    Clause("own_data_testing", _always, ("aia:art26(4)",)),
-    Clause("changes", _always, ("aia:art25(1)", "aia:art3(23)")),
-    Clause("audit", _always, ("aia:art26(12)", "gdpr:art28(3)(h)")),
-    Clause("publishing", _always, ("aia:art86",)),
-    Clause("training", _always, ("aia:art4",)),
-    Clause("exit", _always, ("gdpr:art20", "gdpr:art28(3)(g)")),
-)
-# Measures the clauses above already cover; not repeated among the further requirements.
-COVERED_MEASURES = frozenset(
-    {"aia.m_procurement_requirements", "aia.m_require_art50_from_provider"}
-)
+PACK = "procurement"
+SHOWN = ("applies_now", "applies_from", "undetermined")
 
 
 def procurement_blocks(src: Sources) -> list[Block]:
@@ -94,8 +32,13 @@ def procurement_blocks(src: Sources) -> list[Block]:
     if src.fact("aia.prohibited") == "true":
         return [*blocks, ItemList(basis)]  # nothing to tender for: see the warning above
     blocks += [Paragraph(src.say("proc.intro")), ItemList(basis)]
-    blocks += [Heading(1, src.say("proc.requirements")), ItemList(_clauses(src), numbered=True)]
-    further, own = _measures(src)
+    requirements = _requirements(src)
+    blocks.append(Heading(1, src.say("proc.requirements")))
+    if requirements:
+        blocks.append(ItemList([item for _, item in requirements], numbered=True))
+    else:
+        blocks.append(Paragraph(src.say("proc.none"), style="note"))
+    further, own = _measures(src, _covered(src))
     if further:
         blocks += [
             Heading(1, src.say("proc.further")),
@@ -108,35 +51,104 @@ def procurement_blocks(src: Sources) -> list[Block]:
             Paragraph(src.say("proc.own_intro"), style="small"),
             ItemList(own),
         ]
-    blocks += [Heading(1, src.say("proc.documents")), Paragraph(src.say("proc.documents_text"))]
+    blocks.append(Heading(1, src.say("proc.documents")))
+    documents = _documents(src, [clause for clause, _ in requirements])
+    if documents:
+        blocks += [Paragraph(src.say("proc.documents_text")), ItemList(documents)]
+    else:
+        blocks.append(Paragraph(src.say("proc.none"), style="note"))
     return blocks
 
 
-def _clauses(src: Sources) -> list[Item]:
+def _shown_obligations(src: Sources) -> list[tuple[ObligationResult, Obligation]]:
+    """The pack's requirements that apply or may apply, in the pack's order."""
+    return [
+        (result, src.kb.obligation[result.id])
+        for result in src.result.obligations
+        if result.pack == PACK and result.status in SHOWN
+    ]
+
+
+def _clauses(src: Sources, obligation: Obligation) -> list[Measure]:
+    """The obligation's clause measures: its own pack's measures that the vendor acts on."""
+    measures = [src.kb.measure[m] for m in obligation.measures]
+    return [
+        m for m in measures if src.kb.pack_of[m.id].meta.id == PACK and "vendor" in m.who
+    ]
+
+
+def _requirements(src: Sources) -> list[tuple[Measure, Item]]:
     items = []
-    for clause in CLAUSES:
-        needed = clause.needed(src)
-        if needed is False:
-            continue
-        text = src.say(f"proc.req.{clause.key}")
-        if needed is None and clause.condition:
-            text = f"{src.say(clause.condition)} {text}"
-        items.append(
-            Item(
-                text,
-                label=src.say(f"proc.req.{clause.key}.title") + ".",
-                details=[src.citations(list(clause.citations))],
+    for result, obligation in _shown_obligations(src):
+        qualifier = _qualifier(src, obligation) if result.status == "undetermined" else ""
+        for clause in _clauses(src, obligation):
+            text = clause.text.get(src.language)
+            items.append(
+                (
+                    clause,
+                    Item(
+                        f"{qualifier} {text}" if qualifier else text,
+                        label=clause.title.get(src.language) + ".",
+                        details=[src.citations(list(obligation.citations))],
+                    ),
+                )
             )
-        )
     return items
 
 
-def _measures(src: Sources) -> tuple[list[Item], list[Item]]:
+def _qualifier(src: Sources, obligation: Obligation) -> str:
+    """'(If the system is high-risk — not yet settled:)' from the facts still open."""
+    titles = [_as_clause(src.fact_title(f)) for f in _open_facts(src, obligation.applies_when)]
+    if not titles:
+        return src.say("proc.if_open_questions")
+    condition = src.say("proc.if_open_and").join(titles)
+    return src.say("proc.if_open").format(condition=condition)
+
+
+def _open_facts(src: Sources, condition: Condition) -> list[str]:
+    """Facts the condition needs to hold (not under a `not`) whose value is still unknown."""
+    found: list[str] = []
+
+    def visit(node: Condition, positive: bool) -> None:
+        if isinstance(node, FactHolds):
+            if positive and src.fact(node.fact) == "unknown":
+                found.append(node.fact)
+        elif isinstance(node, Not):
+            visit(node.item, not positive)
+        elif isinstance(node, All | AnyOf | AtLeast):
+            for item in node.items:
+                visit(item, positive)
+
+    visit(condition, True)
+    return list(dict.fromkeys(found))
+
+
+def _as_clause(title: str) -> str:
+    """A fact title fit to follow "if": lower-case its first letter, except the Danish pronoun "I"
+    ("you") and acronyms."""
+    first = title.split(" ", 1)[0]
+    if first == "I" or (len(first) > 1 and first[:2].isupper()):
+        return title
+    return title[:1].lower() + title[1:]
+
+
+def _covered(src: Sources) -> set[str]:
+    """Measures a numbered requirement stands for: its clauses and the other packs' measures it lists."""
+    covered: set[str] = set()
+    for _, obligation in _shown_obligations(src):
+        clauses = {m.id for m in _clauses(src, obligation)}
+        if clauses:
+            covered |= clauses
+            covered |= {m for m in obligation.measures if src.kb.pack_of[m].meta.id != PACK}
+    return covered
+
+
+def _measures(src: Sources, covered: set[str]) -> tuple[list[Item], list[Item]]:
     further: list[Item] = []
     own: list[Item] = []
     for result in src.result.measures:
         measure = src.kb.measure[result.id]
-        if "procure" not in measure.phases or result.id in COVERED_MEASURES:
+        if "procure" not in measure.phases or result.id in covered:
             continue
         item = Item(
             measure.text.get(src.language),
@@ -148,3 +160,12 @@ def _measures(src: Sources) -> tuple[list[Item], list[Item]]:
         else:
             own.append(item)
     return further, own
+
+
+def _documents(src: Sources, clauses: list[Measure]) -> list[Item]:
+    """Each requirement's evidence: the document the supplier must hand over."""
+    unique = {clause.id: clause for clause in clauses}
+    return [
+        Item(clause.evidence.get(src.language), label=clause.title.get(src.language) + ":")
+        for clause in unique.values()
+    ]
