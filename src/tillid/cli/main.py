@@ -155,12 +155,21 @@ def _emit(
         console.print(f"Wrote {output}")
 
 
-@app.command()
+@app.command("demo")
 def demo(
+    terminal: bool = typer.Option(
+        False, "--terminal", help="Show one demo assessment in the terminal instead."
+    ),
     language: Lang = typer.Option(Lang.da, "--lang", "-l"),
     as_of: str | None = typer.Option(None, "--as-of", help="Assess as of this date (YYYY-MM-DD)."),
 ) -> None:
-    """Show a real assessment of a demo case: fraud-risk scoring of benefit recipients."""
+    """Load demo organisations, people and AI systems into the web app's database.
+
+    With --terminal: show a real assessment of a demo case (fraud-risk scoring of benefit recipients).
+    """
+    if not terminal:
+        _load_demo()
+        return
     kb = _knowledge(None)
     example = resources.files("tillid.examples").joinpath("benefit_fraud_scoring.yaml")
     answer_set = read_answer_set(Path(str(example)))
@@ -168,6 +177,60 @@ def demo(
     result = engine_for(kb).evaluate(answer_set.context, answer_set.answers, when)
     print_report(console, build_view(kb, result, language.value, answer_set.title))  # type: ignore[arg-type]
     console.print(f"\n[dim]{say('try_it', language.value)}[/dim]")  # type: ignore[arg-type]
+
+
+def _load_demo() -> None:
+    from tillid.web.server import migrate, setup_django
+
+    setup_django()
+    migrate()
+    from tillid.web.demo import load_demo_data
+
+    loaded = load_demo_data()
+    for name in loaded.organisations:
+        console.print(f"Loaded demo organisation [bold]{escape(name)}[/bold].")
+    for name in loaded.skipped:
+        console.print(f"[dim]{escape(name)} is already loaded; left as it is.[/dim]")
+    console.print(f"\nDemo logins (password for all: [bold]{escape(loaded.password)}[/bold]):")
+    for username, where in loaded.logins.items():
+        console.print(f"  {username:14} {escape(where)}")
+
+
+@app.command("serve")
+def serve(
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on."),
+    port: int = typer.Option(8000, "--port", "-p"),
+    load_demo: bool = typer.Option(False, "--demo", help="Load the demo data first."),
+) -> None:
+    """Start the web app on this computer (SQLite in the data folder unless DATABASE_URL is set)."""
+    from tillid.web.server import migrate, run_development_server, setup_django
+
+    if load_demo:
+        _load_demo()
+    else:
+        setup_django()
+        migrate()
+    from django.conf import settings
+
+    console.print(
+        f"\ntillid runs at [bold]http://{host}:{port}/[/bold]  (data: {settings.DATA_DIR})"
+    )
+    console.print("[dim]Stop it with Ctrl+C. For a production server, see docs/web.md.[/dim]\n")
+    run_development_server(host, port)
+
+
+@app.command(
+    "manage",
+    context_settings={"allow_extra_args": True, "ignore_unknown_options": True},
+)
+def manage(ctx: typer.Context) -> None:
+    """Run a Django management command, e.g. `tillid manage createsuperuser` or `migrate`."""
+    from django.core.management import execute_from_command_line
+
+    from tillid.web.server import setup_django
+
+    setup_django()
+    execute_from_command_line(["tillid manage", *ctx.args])
 
 
 @app.command("reassess")

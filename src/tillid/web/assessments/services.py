@@ -1,0 +1,326 @@
+"""Changing assessments: answering, reviewing, approving. Every change is written to the history.
+
+The engine (tillid.assessment) decides everything legal; these functions only store answers, call it
+and keep the summary columns the inventory filters on up to date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from tillid.assessment.answers import AnswerSet, normalise_answer
+from tillid.assessment.result import Result
+from tillid.knowledge.context import Context
+from tillid.web.accounts.models import User
+from tillid.web.assessments.knowledge import engine, knowledge_base, pack_versions
+from tillid.web.assessments.models import (
+    Answer,
+    ApprovedVersion,
+    Assessment,
+    Change,
+    Comment,
+    Status,
+)
+from tillid.web.inventory.models import AISystem
+
+
+class AssessmentError(Exception):
+    """Something the user asked for cannot be done; the message says why and what to do."""
+
+
+@dataclass
+class AnswerInput:
+    question_id: str
+    value: Any  # as the form sent it: str, list[str], or None/"" to clear
+    seen_version: int | None  # the answer's version the form was made from; None: it had none
+
+
+@dataclass
+class Conflict:
+    question_id: str
+    yours: Any
+    theirs: Any
+    by: str
+
+
+@dataclass
+class SaveOutcome:
+    saved: list[str] = field(default_factory=list)
+    errors: dict[str, str] = field(default_factory=dict)
+    conflicts: list[Conflict] = field(default_factory=list)
+
+
+def context_of(assessment: Assessment) -> Context:
+    return Context(
+        organisation_type=assessment.organisation_type,  # type: ignore[arg-type]
+        country=assessment.country,  # type: ignore[arg-type]
+        lifecycle_phase=assessment.lifecycle_phase,  # type: ignore[arg-type]
+    )
+
+
+def answers_of(assessment: Assessment) -> dict[str, Any]:
+    return dict(assessment.answers.values_list("question_id", "value"))
+
+
+def answer_set_of(assessment: Assessment) -> AnswerSet:
+    return AnswerSet(
+        title=assessment.system.name,
+        context=context_of(assessment),
+        answers=answers_of(assessment),
+        packs=assessment.pack_versions or pack_versions(),
+    )
+
+
+def evaluate_assessment(
+    assessment: Assessment, as_of: dt.date | None = None, with_trace: bool = True
+) -> Result:
+    return engine().evaluate(
+        context_of(assessment),
+        answers_of(assessment),
+        as_of or timezone.localdate(),
+        with_trace=with_trace,
+    )
+
+
+def start_assessment(system: AISystem, user: User) -> Assessment:
+    organisation = system.organisation
+    with transaction.atomic():
+        assessment = Assessment.objects.create(
+            organisation=organisation,
+            system=system,
+            organisation_type=organisation.organisation_type,
+            country=organisation.country,
+            lifecycle_phase=system.lifecycle_phase,
+            pack_versions=pack_versions(),
+            created_by=user,
+        )
+        Change.objects.create(
+            assessment=assessment, revision=1, kind=Change.Kind.CREATED, actor=user
+        )
+        refresh_summary(assessment)
+    return assessment
+
+
+def _storable(question_id: str, raw: Any) -> Any:
+    """The answer as JSON, or AssessmentError naming the problem in the user's words."""
+    question = knowledge_base().question.get(question_id)
+    if question is None:
+        raise AssessmentError(_("There is no question %(id)s.") % {"id": question_id})
+    try:
+        value = normalise_answer(question, raw)
+    except ValueError as error:
+        raise AssessmentError(str(error)) from None
+    if isinstance(value, frozenset):
+        return [o for o in question.option_ids() if o in value]  # in the order of the options
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+def _is_empty(raw: Any) -> bool:
+    return raw is None or raw == "" or raw == []
+
+
+def save_answers(assessment: Assessment, user: User, inputs: list[AnswerInput]) -> SaveOutcome:
+    """Saves each answer unless someone else changed it since the form was made (a conflict)."""
+    if not assessment.editable:
+        raise AssessmentError(
+            _("This assessment is %(status)s and cannot be changed.")
+            % {"status": assessment.get_status_display()}
+        )
+    outcome = SaveOutcome()
+    with transaction.atomic():
+        for item in inputs:
+            try:
+                value = None if _is_empty(item.value) else _storable(item.question_id, item.value)
+            except AssessmentError as error:
+                outcome.errors[item.question_id] = str(error)
+                continue
+            _save_one(assessment, user, item, value, outcome)
+        if outcome.saved:
+            refresh_summary(assessment)
+    return outcome
+
+
+def _save_one(
+    assessment: Assessment, user: User, item: AnswerInput, value: Any, outcome: SaveOutcome
+) -> None:
+    current = (
+        Answer.objects.select_for_update()
+        .filter(assessment=assessment, question_id=item.question_id)
+        .first()
+    )
+    before = current.value if current else None
+    if before == value:
+        return
+    current_version = current.version if current else None
+    if current_version != item.seen_version:
+        by = str(current.updated_by) if current and current.updated_by else "?"
+        outcome.conflicts.append(Conflict(item.question_id, value, before, by))
+        return
+    if value is None:
+        assert current is not None
+        current.delete()
+    elif current is None:
+        Answer.objects.create(
+            assessment=assessment, question_id=item.question_id, value=value, updated_by=user
+        )
+    else:
+        current.value = value
+        current.version = F("version") + 1
+        current.updated_by = user
+        current.save(update_fields=["value", "version", "updated_by", "updated_at"])
+    Change.objects.create(
+        assessment=assessment,
+        revision=assessment.revision,
+        kind=Change.Kind.ANSWER,
+        question_id=item.question_id,
+        before=before,
+        after=value,
+        actor=user,
+    )
+    outcome.saved.append(item.question_id)
+
+
+def refresh_summary(assessment: Assessment) -> Result:
+    """Re-evaluates and stores what lists and filters show (risk class, level, completeness)."""
+    result = evaluate_assessment(assessment, with_trace=False)
+    risk = next((c for c in result.classifications if c.id == "aia.risk_class"), None)
+    assessment.risk_class = risk.values[0] if risk and risk.values else ""
+    level = next((s.level for s in result.scores if s.level), None)
+    assessment.impact_level = level or ""  # the level's fact id, e.g. impact.level_3
+    assessment.complete = result.complete
+    assessment.open_questions = len(result.open_questions)
+    assessment.open_measures = len(result.measures)
+    assessment.save(
+        update_fields=[
+            "risk_class",
+            "impact_level",
+            "complete",
+            "open_questions",
+            "open_measures",
+            "updated_at",
+        ]
+    )
+    return result
+
+
+def _check_version(assessment: Assessment, seen_version: int) -> None:
+    if assessment.version != seen_version:
+        raise AssessmentError(
+            _(
+                "Someone else changed this assessment while you were looking at it. "
+                "Reload the page to see the current state, then try again."
+            )
+        )
+
+
+def _step(
+    assessment: Assessment,
+    user: User,
+    seen_version: int,
+    allowed_from: tuple[str, ...],
+    to: Status,
+    kind: Change.Kind,
+    comment: str = "",
+) -> None:
+    _check_version(assessment, seen_version)
+    if assessment.status not in allowed_from:
+        raise AssessmentError(
+            _("This cannot be done while the assessment is %(status)s.")
+            % {"status": assessment.get_status_display()}
+        )
+    assessment.status = to
+    assessment.version += 1
+    assessment.save(update_fields=["status", "version", "updated_at"])
+    Change.objects.create(
+        assessment=assessment, revision=assessment.revision, kind=kind, comment=comment, actor=user
+    )
+
+
+def submit(assessment: Assessment, user: User, seen_version: int) -> None:
+    with transaction.atomic():
+        locked = Assessment.objects.select_for_update().get(pk=assessment.pk)
+        _step(
+            locked,
+            user,
+            seen_version,
+            (Status.DRAFT, Status.RETURNED),
+            Status.SUBMITTED,
+            Change.Kind.SUBMITTED,
+        )
+    assessment.refresh_from_db()
+
+
+def return_for_changes(assessment: Assessment, user: User, seen_version: int, comment: str) -> None:
+    if not comment.strip():
+        raise AssessmentError(_("Say what must be changed: the comment is required."))
+    with transaction.atomic():
+        locked = Assessment.objects.select_for_update().get(pk=assessment.pk)
+        _step(
+            locked,
+            user,
+            seen_version,
+            (Status.SUBMITTED,),
+            Status.RETURNED,
+            Change.Kind.RETURNED,
+            comment.strip(),
+        )
+        Comment.objects.create(assessment=locked, text=comment.strip(), author=user)
+    assessment.refresh_from_db()
+
+
+def approve(
+    assessment: Assessment, user: User, seen_version: int, comment: str = ""
+) -> ApprovedVersion:
+    with transaction.atomic():
+        locked = Assessment.objects.select_for_update().get(pk=assessment.pk)
+        _step(
+            locked,
+            user,
+            seen_version,
+            (Status.SUBMITTED,),
+            Status.APPROVED,
+            Change.Kind.APPROVED,
+            comment.strip(),
+        )
+        result = evaluate_assessment(locked)
+        frozen = ApprovedVersion.objects.create(
+            assessment=locked,
+            revision=locked.revision,
+            answer_set=answer_set_of(locked).model_dump(mode="json", exclude_none=True),
+            result=result.to_dict(),
+            approved_by=user,
+        )
+    assessment.refresh_from_db()
+    return frozen
+
+
+def reopen(assessment: Assessment, user: User, seen_version: int) -> None:
+    """Starts a new revision of an approved assessment; the approved version stays frozen."""
+    with transaction.atomic():
+        locked = Assessment.objects.select_for_update().get(pk=assessment.pk)
+        _step(locked, user, seen_version, (Status.APPROVED,), Status.DRAFT, Change.Kind.REOPENED)
+        locked.revision += 1
+        locked.save(update_fields=["revision"])
+    assessment.refresh_from_db()
+
+
+def add_comment(assessment: Assessment, user: User, text: str, question_id: str = "") -> Comment:
+    text = text.strip()
+    if not text:
+        raise AssessmentError(_("The comment is empty."))
+    if len(text) > 5000:
+        raise AssessmentError(_("The comment is longer than 5,000 characters; shorten it."))
+    if question_id and question_id not in knowledge_base().question:
+        raise AssessmentError(_("There is no question %(id)s.") % {"id": question_id})
+    return Comment.objects.create(
+        assessment=assessment, question_id=question_id, text=text, author=user
+    )

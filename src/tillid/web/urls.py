@@ -1,0 +1,21 @@
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+
+from tillid.web.accounts import views as accounts
+
+urlpatterns = [
+    path("", accounts.home, name="home"),
+    path(
+        "login/",
+        auth_views.LoginView.as_view(
+            template_name="accounts/login.html", redirect_authenticated_user=True
+        ),
+        name="login",
+    ),
+    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("invitation/<str:token>/", accounts.accept_invitation, name="accept_invitation"),
+    path("o/<slug:org_slug>/", include("tillid.web.inventory.urls")),
+    path("o/<slug:org_slug>/", include("tillid.web.accounts.urls")),
+    path("o/<slug:org_slug>/assessments/", include("tillid.web.assessments.urls")),
+]
