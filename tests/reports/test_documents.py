@@ -3,7 +3,9 @@ prefilled facts a DPO or procurement officer expects to find."""
 
 from __future__ import annotations
 
+import datetime as dt
 import io
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -15,6 +17,7 @@ from pypdf import PdfReader
 from tests.reports.conftest import CHATBOT, DEMO, SCENARIOS, WATER, Assessed
 from tillid.assessment.answers import AnswerSet, read_answer_set
 from tillid.knowledge.base import KnowledgeBase
+from tillid.knowledge.loading import builtin_pack_folders, load_pack
 from tillid.knowledge.model import Language
 from tillid.reports.documents import (
     DOCUMENT_FORMATS,
@@ -394,3 +397,75 @@ def test_fria_names_the_affected_groups_the_gdpr_answers_give(
     section_c = markdown[markdown.index(say("fria.c", "en")) : markdown.index(say("fria.d", "en"))]
     assert "**Who is the data about?** Children" in section_c
     assert "to grant, reduce, revoke or reclaim them" in section_c  # the Annex III 5(a) answer
+
+
+@pytest.fixture(scope="module")
+def core_kb() -> KnowledgeBase:
+    """The packs behind every line of the summary (AI Act, GDPR, Danish law, impact level)."""
+    names = ("eu-ai-act", "gdpr", "dk-public-law", "impact")
+    folders = {f.name: f for f in builtin_pack_folders()}
+    return KnowledgeBase.build([load_pack(folders[n]) for n in names])
+
+
+def test_report_opens_with_a_one_page_summary_for_management(
+    core_kb: KnowledgeBase, assess: Assess, pdf_engine: None
+) -> None:
+    pdf = render(assess(core_kb, DEMO), "report", "en", "pdf")
+    pages = [flat(page.extract_text() or "") for page in PdfReader(io.BytesIO(pdf)).pages]
+    first = pages[0]
+    assert say("doc.summary", "en") in first
+    assert "Role (AI Act) Deployer" in first
+    assert "Risk class (AI Act) High-risk" in first
+    assert "Impact level Level III" in first
+    assert "Data protection impact assessment (DPIA) Required" in first
+    assert f"{say('doc.summary.fria', 'en')} Required" in first
+    assert "Nearest deadlines 2027-12-02:" in first  # Annex III duties under the Omnibus
+    assert "Open questions 0" in first
+    assert flat(say("doc.summary.note", "en")) in first
+    # the details start on the next page
+    assert say("doc.conclusions", "en") not in first
+    assert say("doc.conclusions", "en") in pages[1]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_summary_counts_the_obligations_the_report_details(
+    language: Language, core_kb: KnowledgeBase, assess: Assess
+) -> None:
+    kb, result, answers = assess(core_kb, DEMO)
+    document = build_document("report", kb, result, answers, language)
+    heading, summary = document.blocks[0], document.blocks[1]
+    assert heading.kind == "heading" and heading.text == say("doc.summary", language)
+    assert summary.kind == "key_values"
+    rows = dict(summary.rows)
+    now = sum(o.status == "applies_now" for o in result.obligations)
+    later = sum(o.status == "applies_from" for o in result.obligations)
+    undetermined = sum(o.status == "undetermined" for o in result.obligations)
+    assert rows[say("obligations", language)] == say(
+        "doc.summary.obligation_counts", language
+    ).format(now=now, later=later, open=undetermined)
+    assert rows[say("open", language)] == "0"
+    assert any(b.kind == "page_break" for b in document.blocks[:4])
+
+
+def test_summary_of_an_unfinished_assessment_shows_the_nearest_dates_and_what_is_open(
+    core_kb: KnowledgeBase, assess: Assess
+) -> None:
+    answers = read_answer_set(DEMO).model_copy(deep=True)
+    answers.as_of = dt.date(2026, 3, 1)
+    del answers.answers["gdpr.q_large_scale"]
+    kb, result, _ = assess(core_kb, answers)
+    document = build_document("report", kb, result, answers, "da")
+    rows = dict(document.blocks[1].rows)  # type: ignore[union-attr]
+    assert rows[say("doc.summary.deadlines", "da")].startswith("2026-08-02: ")
+    more = say("doc.summary.more", "da").replace("{n}", r"\d+")
+    assert re.search(more, rows[say("doc.summary.deadlines", "da")])
+    assert rows[say("open", "da")] == str(len(result.open_questions)) != "0"
+
+
+def test_word_report_starts_the_details_on_a_new_page(
+    core_kb: KnowledgeBase, assess: Assess
+) -> None:
+    data = render(assess(core_kb, DEMO), "report", "sv", "docx")
+    body = docx.Document(io.BytesIO(data)).element.body.xml
+    summary_at = body.index(say("doc.summary", "sv"))
+    assert summary_at < body.index('w:type="page"') < body.index(say("doc.conclusions", "sv"))

@@ -283,6 +283,36 @@ WORDS: dict[str, dict[Language, str]] = {
         "en": "Name, role and date of the person approving this document for the authority.",
         "sv": "Namn, befattning och datum för den som godkänner dokumentet för myndighetens räkning.",
     },
+    # -- documents: the assessment report's summary page
+    "doc.summary": {"da": "Sammenfatning", "en": "Summary", "sv": "Sammanfattning"},
+    "doc.summary.fria": {
+        "da": "Konsekvensanalyse for grundlæggende rettigheder (FRIA)",
+        "en": "Fundamental-rights impact assessment (FRIA)",
+        "sv": "Konsekvensbedömning avseende grundläggande rättigheter (FRIA)",
+    },
+    "doc.summary.required": {"da": "Påkrævet", "en": "Required", "sv": "Krävs"},
+    "doc.summary.not_required": {"da": "Ikke påkrævet", "en": "Not required", "sv": "Krävs inte"},
+    "doc.summary.obligation_counts": {
+        "da": "{now} gælder nu, {later} gælder fra en senere dato, {open} er endnu uafklarede",
+        "en": "{now} apply now, {later} apply from a later date, {open} not yet determined",
+        "sv": "{now} gäller nu, {later} gäller från ett senare datum, {open} är ännu oklara",
+    },
+    "doc.summary.deadlines": {
+        "da": "Nærmeste frister",
+        "en": "Nearest deadlines",
+        "sv": "Närmaste tidsfrister",
+    },
+    "doc.summary.more": {"da": "og {n} til", "en": "and {n} more", "sv": "och {n} till"},
+    "doc.summary.no_deadlines": {
+        "da": "Ingen senere datoer: det, der gælder, gælder allerede",
+        "en": "No later dates: what applies, applies already",
+        "sv": "Inga senare datum: det som gäller, gäller redan",
+    },
+    "doc.summary.note": {
+        "da": "Sammenfatningen forenkler. Hver konklusion følger i rapporten med begrundelse og retskilder, og forbeholdene står til sidst. tillid støtter, men erstatter ikke juridisk rådgivning.",
+        "en": "This summary simplifies. Every conclusion follows in the report with its reasons and legal sources, and the disclaimers close it. tillid supports, but does not replace, legal advice.",
+        "sv": "Sammanfattningen förenklar. Varje slutsats följer i rapporten med motivering och rättskällor, och förbehållen står sist. tillid stöder, men ersätter inte, juridisk rådgivning.",
+    },
     # -- documents: DPIA draft (GDPR Art. 35(7))
     "dpia.need": {
         "da": "Er en konsekvensanalyse påkrævet?",

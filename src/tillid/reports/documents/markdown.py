@@ -29,6 +29,10 @@ def _block(block: Block) -> list[str]:
         return _list(block)
     if block.kind == "table":
         return _table(block)
+    if block.kind == "key_values":
+        return [*(f"- **{label}:** {value}" for label, value in block.rows), ""]
+    if block.kind == "page_break":
+        return ["---", ""]
     return [f"> **[{block.label}]** {block.prompt}", ""]
 
 

@@ -72,7 +72,22 @@ class ToComplete:
     kind: Literal["to_complete"] = "to_complete"
 
 
-Block = Heading | Paragraph | ItemList | Table | ToComplete
+@dataclass(frozen=True, slots=True)
+class KeyValues:
+    """Label and value rows without a grid, like the title block: read at a glance."""
+
+    rows: list[tuple[str, str]]
+    kind: Literal["key_values"] = "key_values"
+
+
+@dataclass(frozen=True, slots=True)
+class PageBreak:
+    """What follows starts on a new page in PDF and DOCX (a rule in Markdown and on screen)."""
+
+    kind: Literal["page_break"] = "page_break"
+
+
+Block = Heading | Paragraph | ItemList | Table | ToComplete | KeyValues | PageBreak
 
 
 @dataclass(frozen=True, slots=True)

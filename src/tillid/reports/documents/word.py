@@ -12,7 +12,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
-from tillid.reports.documents.model import Block, Document, Item, ItemList, Table
+from tillid.reports.documents.model import Block, Document, Item, ItemList, KeyValues, Table
 
 _TEXT_WIDTH = Mm(170)  # A4 less the margins below
 _MUTED = RGBColor(0x4A, 0x4A, 0x4A)
@@ -116,6 +116,10 @@ def _block(docx: Any, block: Block) -> None:
         _list(docx, block)
     elif block.kind == "table":
         _table(docx, block)
+    elif block.kind == "key_values":
+        _key_values(docx, block)
+    elif block.kind == "page_break":
+        docx.add_page_break()
     else:
         paragraph = docx.add_paragraph()
         label = paragraph.add_run(f"[{block.label}] ")
@@ -124,6 +128,19 @@ def _block(docx: Any, block: Block) -> None:
         prompt = paragraph.add_run(block.prompt)
         prompt.font.highlight_color = WD_COLOR_INDEX.YELLOW
         docx.add_paragraph("…")
+
+
+def _key_values(docx: Any, block: KeyValues) -> None:
+    table = docx.add_table(rows=0, cols=2)
+    for label, value in block.rows:
+        cells = table.add_row().cells
+        cells[0].paragraphs[0].add_run(label).bold = True
+        lines = value.split("\n")
+        cells[1].paragraphs[0].add_run(lines[0])
+        for line in lines[1:]:
+            cells[1].add_paragraph(line)
+    _set_widths(table, [2, 3])
+    docx.add_paragraph()
 
 
 def _list(docx: Any, block: ItemList) -> None:
