@@ -219,6 +219,28 @@ def serve(
     run_development_server(host, port)
 
 
+@app.command("worker")
+def worker(
+    once: bool = typer.Option(False, "--once", help="Run what is waiting, then stop."),
+    recover: bool = typer.Option(
+        False, "--recover", help="Queue again audits left running by a stopped worker."
+    ),
+) -> None:
+    """Run queued technical audits (production: one or more of these beside the web processes)."""
+    from tillid.web.server import setup_django
+
+    setup_django()
+    from tillid.web.audits.services import recover_interrupted_runs, run_pending
+
+    if recover:
+        console.print(f"Queued again: {recover_interrupted_runs()} interrupted audit(s).")
+    try:
+        done = run_pending(once=once)
+    except KeyboardInterrupt:
+        return
+    console.print(f"Ran {done} audit(s).")
+
+
 @app.command(
     "manage",
     context_settings={"allow_extra_args": True, "ignore_unknown_options": True},

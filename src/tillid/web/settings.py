@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "tillid.web.accounts",
     "tillid.web.inventory",
     "tillid.web.assessments",
+    "tillid.web.audits",
 ]
 
 MIDDLEWARE = [
@@ -141,6 +142,7 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATICFILES_DIRS = [WEB_DIR / "static"]
 STATIC_ROOT = DATA_DIR / "static"
+STATIC_ROOT.mkdir(exist_ok=True)  # WhiteNoise expects it even when it serves from the finders
 WHITENOISE_USE_FINDERS = True  # serve straight from the package: no collectstatic for local use
 WHITENOISE_AUTOREFRESH = DEBUG
 
@@ -148,6 +150,8 @@ WHITENOISE_AUTOREFRESH = DEBUG
 # checks the organisation.
 MEDIA_ROOT = DATA_DIR / "files"
 EVIDENCE_MAX_BYTES = 20 * 1024 * 1024
+# Larger data belongs in a registered database, where the audit runs without copying it.
+AUDIT_UPLOAD_MAX_BYTES = 200 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
