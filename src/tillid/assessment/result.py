@@ -178,6 +178,32 @@ class Summary:
             ),
         )
 
+    def to_dict(self) -> dict[str, Any]:
+        """Plain JSON, so a stored assessment can keep what it concluded under its pack versions."""
+        return {
+            "classifications": {k: list(v) for k, v in self.classifications.items()},
+            "obligations": {
+                k: [status, when.isoformat() if when else None]
+                for k, (status, when) in self.obligations.items()
+            },
+            "visible": sorted(self.visible),
+            "open_questions": list(self.open_questions),
+            "unknown_answers": sorted(self.unknown_answers),
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Summary:
+        return cls(
+            classifications={k: tuple(v) for k, v in data["classifications"].items()},
+            obligations={
+                k: (status, dt.date.fromisoformat(when) if when else None)
+                for k, (status, when) in data["obligations"].items()
+            },
+            visible=frozenset(data["visible"]),
+            open_questions=tuple(data["open_questions"]),
+            unknown_answers=frozenset(data["unknown_answers"]),
+        )
+
 
 @cache
 def _adapter() -> TypeAdapter[Result]:

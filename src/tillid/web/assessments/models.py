@@ -45,6 +45,11 @@ class Assessment(models.Model):
     open_questions = models.PositiveIntegerField(default=0)
     open_measures = models.PositiveIntegerField(default=0)
     pack_versions = models.JSONField(default=dict)
+    # What the assessment concluded under `pack_versions` as of `baseline_as_of`, with the current
+    # answers (tillid.assessment.result.Summary): when the packs are updated, comparing it with a
+    # new evaluation shows exactly what the update changes for this system.
+    baseline = models.JSONField(default=dict)
+    baseline_as_of = models.DateField(null=True, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
@@ -91,6 +96,7 @@ class Change(models.Model):
         RETURNED = "returned", _("Returned with comments")
         APPROVED = "approved", _("Approved")
         REOPENED = "reopened", _("Reopened for a new revision")
+        REASSESSED = "reassessed", _("Re-assessed with updated knowledge packs")
 
     assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="changes")
     revision = models.PositiveIntegerField()

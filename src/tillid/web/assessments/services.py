@@ -16,7 +16,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tillid.assessment.answers import AnswerSet, normalise_answer
-from tillid.assessment.result import Result
+from tillid.assessment.reevaluate import Change as ResultChange
+from tillid.assessment.reevaluate import compare_summaries
+from tillid.assessment.result import Result, Summary
 from tillid.knowledge.context import Context
 from tillid.web.accounts.models import User
 from tillid.web.assessments.knowledge import engine, knowledge_base, pack_versions
@@ -137,6 +139,9 @@ def save_answers(assessment: Assessment, user: User, inputs: list[AnswerInput]) 
         )
     outcome = SaveOutcome()
     with transaction.atomic():
+        if packs_changed(assessment):
+            # Record what the pack update changed before the answers change, or it is lost.
+            reassess(assessment, user)
         for item in inputs:
             try:
                 value = None if _is_empty(item.value) else _storable(item.question_id, item.value)
@@ -199,6 +204,9 @@ def refresh_summary(assessment: Assessment) -> Result:
     assessment.complete = result.complete
     assessment.open_questions = len(result.open_questions)
     assessment.open_measures = len(result.measures)
+    assessment.pack_versions = pack_versions()
+    assessment.baseline = Summary.of(result).to_dict()
+    assessment.baseline_as_of = result.as_of
     assessment.save(
         update_fields=[
             "risk_class",
@@ -206,10 +214,60 @@ def refresh_summary(assessment: Assessment) -> Result:
             "complete",
             "open_questions",
             "open_measures",
+            "pack_versions",
+            "baseline",
+            "baseline_as_of",
             "updated_at",
         ]
     )
     return result
+
+
+def packs_changed(assessment: Assessment) -> bool:
+    return bool(assessment.baseline) and assessment.pack_versions != pack_versions()
+
+
+def pack_changes(assessment: Assessment) -> list[ResultChange]:
+    """What the current packs conclude differently from the packs the assessment was made with,
+    for the same answers and the same date."""
+    if not assessment.baseline or assessment.baseline_as_of is None:
+        return []
+    before = Summary.from_dict(assessment.baseline)
+    after = engine().summarise(
+        context_of(assessment), answers_of(assessment), assessment.baseline_as_of
+    )
+    return compare_summaries(before, after)
+
+
+def reassess(assessment: Assessment, user: User) -> list[ResultChange]:
+    """Moves the assessment to the current pack versions and writes what changed to the history.
+    An approved version stays frozen; start a new revision to approve the changed result."""
+    changes = pack_changes(assessment)
+    Change.objects.create(
+        assessment=assessment,
+        revision=assessment.revision,
+        kind=Change.Kind.REASSESSED,
+        before=assessment.pack_versions,
+        after={
+            "packs": pack_versions(),
+            "changes": [
+                {
+                    "kind": c.kind,
+                    "item": c.item,
+                    "before": _plain(c.before),
+                    "after": _plain(c.after),
+                }
+                for c in changes
+            ],
+        },
+        actor=user,
+    )
+    refresh_summary(assessment)
+    return changes
+
+
+def _plain(value: Any) -> Any:
+    return value.isoformat() if isinstance(value, dt.date) else value
 
 
 def _check_version(assessment: Assessment, seen_version: int) -> None:

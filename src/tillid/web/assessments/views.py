@@ -13,7 +13,8 @@ from tillid.reports.view import build_view
 from tillid.web.accounts.models import Organisation, Role
 from tillid.web.accounts.permissions import organisation_view
 from tillid.web.assessments import services
-from tillid.web.assessments.knowledge import knowledge_base
+from tillid.web.assessments.changes import describe_changes
+from tillid.web.assessments.knowledge import knowledge_base, pack_versions
 from tillid.web.assessments.labels import language_of, outcome_labels
 from tillid.web.assessments.models import Assessment
 from tillid.web.assessments.questionnaire import sections
@@ -64,11 +65,38 @@ def overview(request: HttpRequest, organisation: Organisation, pk: int) -> HttpR
     lang = language_of(request.LANGUAGE_CODE)
     pages = sections(assessment, lang)
     first_open = next((s for s in pages if s.answered < len(s.questions)), None)
+    update = None
+    if services.packs_changed(assessment):
+        update = {
+            "before": assessment.pack_versions,
+            "after": pack_versions(),
+            "changes": describe_changes(services.pack_changes(assessment), lang),
+        }
     return render(
         request,
         "assessments/overview.html",
-        {**_common(request, assessment), "sections": pages, "first_open": first_open},
+        {
+            **_common(request, assessment),
+            "sections": pages,
+            "first_open": first_open,
+            "pack_update": update,
+        },
     )
+
+
+@organisation_view(Role.EDITOR)
+def reassess(request: HttpRequest, organisation: Organisation, pk: int) -> HttpResponse:
+    assessment = _assessment(organisation, pk)
+    if request.method == "POST" and services.packs_changed(assessment):
+        changes = services.reassess(assessment, request.user)  # type: ignore[arg-type]
+        messages.success(
+            request,
+            _(
+                "Re-assessed with the current knowledge packs: %(n)d change(s), recorded in the history."
+            )
+            % {"n": len(changes)},
+        )
+    return redirect("assessment", org_slug=organisation.slug, pk=pk)
 
 
 def _inputs(request: HttpRequest) -> list[services.AnswerInput]:
@@ -252,6 +280,9 @@ def history(request: HttpRequest, organisation: Organisation, pk: int) -> HttpRe
     kb = knowledge_base()
     changes = []
     for change in assessment.changes.select_related("actor"):
+        if change.kind == change.Kind.REASSESSED:
+            changes.append(_reassessed_row(change, lang))
+            continue
         question = kb.question.get(change.question_id)
         changes.append(
             {
@@ -270,6 +301,21 @@ def history(request: HttpRequest, organisation: Organisation, pk: int) -> HttpRe
             "approved_versions": assessment.approved_versions.select_related("approved_by"),
         },
     )
+
+
+def _reassessed_row(change: Any, lang: Any) -> dict[str, Any]:
+    after = change.after or {}
+    versions = ", ".join(
+        f"{pack} {change.before.get(pack, '–')} → {version}"
+        for pack, version in after.get("packs", {}).items()
+        if (change.before or {}).get(pack) != version
+    )
+    return {
+        "change": change,
+        "question": versions,
+        "before": "",
+        "after": "; ".join(describe_changes(after.get("changes", []), lang)) or _("No change."),
+    }
 
 
 def _words(question: Any, value: Any, lang: Any) -> str:
