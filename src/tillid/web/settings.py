@@ -165,6 +165,22 @@ if os.environ.get("TILLID_HTTPS") == "1":
     SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = True
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
+# Optional single sign-on (OpenID Connect), e.g. with the organisation's Entra ID, Keycloak or
+# MitID Erhverv broker: set TILLID_OIDC_CLIENT_ID and the endpoints below (docs/web.md).
+SSO_ENABLED = bool(os.environ.get("TILLID_OIDC_CLIENT_ID"))
+if SSO_ENABLED:
+    INSTALLED_APPS.append("mozilla_django_oidc")
+    AUTHENTICATION_BACKENDS.append("tillid.web.accounts.sso.TillidOIDCBackend")
+    OIDC_RP_CLIENT_ID = os.environ["TILLID_OIDC_CLIENT_ID"]
+    OIDC_RP_CLIENT_SECRET = os.environ.get("TILLID_OIDC_CLIENT_SECRET", "")
+    OIDC_OP_AUTHORIZATION_ENDPOINT = os.environ["TILLID_OIDC_AUTHORIZATION_ENDPOINT"]
+    OIDC_OP_TOKEN_ENDPOINT = os.environ["TILLID_OIDC_TOKEN_ENDPOINT"]
+    OIDC_OP_USER_ENDPOINT = os.environ["TILLID_OIDC_USER_ENDPOINT"]
+    OIDC_OP_JWKS_ENDPOINT = os.environ.get("TILLID_OIDC_JWKS_ENDPOINT", "")
+    OIDC_RP_SIGN_ALGO = os.environ.get("TILLID_OIDC_SIGN_ALGO", "RS256")
+    OIDC_RP_SCOPES = "openid email profile"
+    OIDC_USE_PKCE = True
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
@@ -20,3 +21,6 @@ urlpatterns = [
     path("o/<slug:org_slug>/assessments/", include("tillid.web.assessments.urls")),
     path("o/<slug:org_slug>/audits/", include("tillid.web.audits.urls")),
 ]
+
+if settings.SSO_ENABLED:
+    urlpatterns.append(path("oidc/", include("mozilla_django_oidc.urls")))
