@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "tillid.web.accounts",
     "tillid.web.inventory",
     "tillid.web.assessments",
+    "tillid.web.actions",
     "tillid.web.audits",
 ]
 

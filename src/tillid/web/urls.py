@@ -19,6 +19,7 @@ urlpatterns = [
     path("o/<slug:org_slug>/", include("tillid.web.inventory.urls")),
     path("o/<slug:org_slug>/", include("tillid.web.accounts.urls")),
     path("o/<slug:org_slug>/assessments/", include("tillid.web.assessments.urls")),
+    path("o/<slug:org_slug>/", include("tillid.web.actions.urls")),
     path("o/<slug:org_slug>/audits/", include("tillid.web.audits.urls")),
 ]
 
