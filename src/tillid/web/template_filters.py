@@ -12,3 +12,16 @@ register = template.Library()
 @register.filter
 def get_item(mapping: dict[str, Any], key: str) -> Any:
     return mapping.get(key, key) if mapping else key
+
+
+@register.simple_tag
+def icon(name: str) -> str:
+    """A DKFDS icon from its sprite, hidden from screen readers (the text beside it says it)."""
+    from django.templatetags.static import static
+    from django.utils.html import format_html
+
+    return format_html(
+        '<svg class="icon-svg" focusable="false" aria-hidden="true"><use href="{}#{}"></use></svg>',
+        static("vendor/dkfds/img/all-svg-icons.svg"),
+        name,
+    )
