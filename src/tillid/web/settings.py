@@ -51,6 +51,8 @@ INSTALLED_APPS = [
     "tillid.web.accounts",
     "tillid.web.inventory",
     "tillid.web.assessments",
+    "ninja",  # its API docs page then uses its own copy of Swagger UI, not a CDN
+    "tillid.web.api",
     "tillid.web.actions",
     "tillid.web.audits",
 ]

@@ -3,6 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from tillid.web.accounts import views as accounts
+from tillid.web.api.api import api
 
 urlpatterns = [
     path("", accounts.home, name="home"),
@@ -15,9 +16,11 @@ urlpatterns = [
     ),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("api/", api.urls),
     path("invitation/<str:token>/", accounts.accept_invitation, name="accept_invitation"),
     path("o/<slug:org_slug>/", include("tillid.web.inventory.urls")),
     path("o/<slug:org_slug>/", include("tillid.web.accounts.urls")),
+    path("o/<slug:org_slug>/", include("tillid.web.api.urls")),
     path("o/<slug:org_slug>/assessments/", include("tillid.web.assessments.urls")),
     path("o/<slug:org_slug>/", include("tillid.web.actions.urls")),
     path("o/<slug:org_slug>/audits/", include("tillid.web.audits.urls")),

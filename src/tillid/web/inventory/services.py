@@ -42,6 +42,13 @@ def create_system(organisation: Organisation, data: dict[str, Any]) -> AISystem:
 def update_system(system: AISystem, data: dict[str, Any], seen_version: int) -> AISystem:
     """Saves the form unless someone else saved the system since the form was opened."""
     with transaction.atomic():
+        renamed_onto = AISystem.objects.filter(
+            organisation=system.organisation_id, name=data.get("name")
+        ).exclude(pk=system.pk)
+        if "name" in data and renamed_onto.exists():
+            raise InventoryError(
+                _("There is already a system named %(name)s.") % {"name": data["name"]}
+            )
         changed = AISystem.objects.filter(pk=system.pk, version=seen_version).update(
             version=F("version") + 1, **{k: data[k] for k in FIELDS if k in data}
         )
