@@ -172,6 +172,7 @@ _EU_ACTS: dict[str, dict[Language, str]] = {
         "da": "udbudsdirektivets",
         "sv": "direktiv 2014/24/EU",
     },
+    "eu-data-act": {"en": "Data Act", "da": "dataforordningens", "sv": "dataförordningen"},
 }
 # Articles made of numbered definitions: their numbers are points ("nr."), not paragraphs ("stk.").
 _DEFINITIONS = {("aia", "3"), ("gdpr", "4")}
@@ -181,6 +182,7 @@ _DK_ACTS = {
     "dk-offl": "offentlighedsloven",
     "dk-dbl": "databeskyttelsesloven",
     "dk-udbl": "udbudsloven",
+    "dk-arkl": "arkivloven",
 }
 _SE_ACTS = {
     "se-fl": "förvaltningslagen",
@@ -190,6 +192,7 @@ _SE_ACTS = {
     "se-tf": "tryckfrihetsförordningen",
     "se-rf": "regeringsformen",
     "se-luo": "LOU",
+    "se-arkl": "arkivlagen",
 }
 
 _SOURCES: dict[str, dict[Language, str]] = {
@@ -222,6 +225,8 @@ _SOURCES: dict[str, dict[Language, str]] = {
     "se-sou": {"en": "SOU", "da": "SOU", "sv": "SOU"},
     "se-imy": {"en": "IMY", "da": "IMY", "sv": "IMY"},
     "se-digg": {"en": "DIGG", "da": "DIGG", "sv": "DIGG"},
+    "dk-rigsarkivet": {"en": "Rigsarkivet", "da": "Rigsarkivet", "sv": "Rigsarkivet"},
+    "se-riksarkivet": {"en": "Riksarkivet", "da": "Riksarkivet", "sv": "Riksarkivet"},
 }
 
 
@@ -232,6 +237,17 @@ def _same(text: str) -> dict[Language, str]:
 # Named documents cited by key rather than by article. Titles in Danish or Swedish are names and
 # stay as they are; descriptions are translated.
 _DOCUMENTS: dict[str, dict[Language, str]] = {
+    "arkivmaessige-hensyn": {
+        "en": "on archival considerations in IT systems",
+        "da": "om arkivmæssige hensyn i it-systemer",
+        "sv": "om arkivhänsyn i it-system",
+    },
+    "bevaring-og-kassation": {
+        "en": "on preservation and disposal of IT systems",
+        "da": "om bevaring og kassation af it-systemer",
+        "sv": "om bevarande och gallring av it-system",
+    },
+    "gallring": {"en": "on disposal (gallring)", "da": "om gallring", "sv": "om gallring"},
     "ai-system-definition": {
         "en": "on the definition of an AI system (Feb 2025)",
         "da": "om definitionen af et AI-system (feb. 2025)",
