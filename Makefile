@@ -56,10 +56,12 @@ typecheck: $(STAMP)
 check-content: $(STAMP)
 	$(BIN)/tillid content check
 
-## Benchmarks: engine speed vs its targets; audit speed and memory vs DuckDB, fairlearn, aequitas.
-bench: $(STAMP)
+## Benchmarks: engine speed vs its targets; audit speed and memory vs DuckDB, fairlearn, aequitas;
+## web pages' p50/p95 at 32 concurrent users on PostgreSQL vs the goal.
+bench: web
 	$(BIN)/python bench/engine_bench.py
 	$(BIN)/python bench/audit_bench.py
+	$(BIN)/python bench/web_load.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache node_modules $(WEB)/static/vendor $(MESSAGES)
