@@ -112,3 +112,28 @@ def test_answering_after_a_pack_update_first_records_the_update(updated_packs) -
     services.save_answers(assessment, user, [services.AnswerInput("aia.q_personal_data", "no", 1)])
     kinds = list(assessment.changes.values_list("kind", flat=True))
     assert kinds[-2:] == [Change.Kind.REASSESSED, Change.Kind.ANSWER]
+
+
+def test_the_history_shows_which_answers_differ_from_the_approved_version() -> None:
+    client, assessment, user = _fraud_scoring_assessment()
+    reviewer = User.objects.create_user("dpo", password="x")
+    Membership.objects.create(
+        user=reviewer, organisation=assessment.organisation, role=Role.REVIEWER
+    )
+    services.submit(assessment, user, assessment.version)
+    services.approve(assessment, reviewer, assessment.version)
+    services.reopen(assessment, user, assessment.version)
+    version = assessment.answers.get(question_id="aia.q_personal_data").version
+    services.save_answers(
+        assessment, user, [services.AnswerInput("aia.q_personal_data", "no", version)]
+    )
+
+    page = client.get(
+        f"/o/havbjerg/assessments/{assessment.pk}/history/", HTTP_ACCEPT_LANGUAGE="en"
+    )
+
+    assert b"Answers changed since the approved revision 1" in page.content
+    rows = page.content.split(b"Answers changed since the approved revision 1")[1].split(
+        b"Every change"
+    )[0]
+    assert rows.count(b"<tr>") == 2  # the header and the one changed answer

@@ -45,16 +45,17 @@ def _common(request: HttpRequest, assessment: Assessment) -> dict[str, Any]:
         "labels": outcome_labels(request.LANGUAGE_CODE),
         "can_edit": assessment.editable and membership.allows(Role.EDITOR),
         "can_review": membership.allows(Role.REVIEWER),
+        "can_comment": membership.allows(Role.EDITOR),
     }
 
 
 @organisation_view(Role.EDITOR)
 def start(request: HttpRequest, organisation: Organisation, system_pk: int) -> HttpResponse:
-    if request.method != "POST":
-        return redirect("system_detail", org_slug=organisation.slug, pk=system_pk)
     system = AISystem.objects.filter(organisation=organisation, pk=system_pk).first()
     if system is None:
         raise Http404
+    if request.method != "POST":
+        return redirect("system_detail", org_slug=organisation.slug, pk=system.pk)
     assessment = services.start_assessment(system, request.user)  # type: ignore[arg-type]
     return redirect("assessment", org_slug=organisation.slug, pk=assessment.pk)
 
@@ -258,6 +259,8 @@ def review(request: HttpRequest, organisation: Organisation, pk: int) -> HttpRes
 def comment(request: HttpRequest, organisation: Organisation, pk: int) -> HttpResponse:
     assessment = _assessment(organisation, pk)
     if request.method == "POST":
+        if not request.membership.allows(Role.EDITOR):  # type: ignore[attr-defined]
+            return HttpResponse(status=403)  # viewers read; commenting is taking part
         try:
             services.add_comment(
                 assessment,
@@ -292,15 +295,36 @@ def history(request: HttpRequest, organisation: Organisation, pk: int) -> HttpRe
                 "after": _words(question, change.after, lang),
             }
         )
+    approved = list(assessment.approved_versions.select_related("approved_by"))
     return render(
         request,
         "assessments/history.html",
         {
             **_common(request, assessment),
             "changes": changes,
-            "approved_versions": assessment.approved_versions.select_related("approved_by"),
+            "approved_versions": approved,
+            "since_approval": _since_approval(assessment, approved[0], lang) if approved else None,
         },
     )
+
+
+def _since_approval(assessment: Assessment, approved: Any, lang: Any) -> list[dict[str, str]]:
+    """Every answer that differs from the last approved version: the diff a reviewer needs."""
+    kb = knowledge_base()
+    before = approved.answer_set.get("answers", {})
+    now = services.answers_of(assessment)
+    rows = []
+    for question in kb.questions:
+        old, new = before.get(question.id), now.get(question.id)
+        if old != new:
+            rows.append(
+                {
+                    "question": question.text.get(lang),
+                    "before": _words(question, old, lang),
+                    "after": _words(question, new, lang),
+                }
+            )
+    return rows
 
 
 def _reassessed_row(change: Any, lang: Any) -> dict[str, Any]:
