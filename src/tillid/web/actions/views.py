@@ -214,10 +214,10 @@ def falling_due(request: HttpRequest, organisation: Organisation) -> HttpRespons
 def _receive(
     request: HttpRequest, assessment: Assessment, question_id: str = "", task: Task | None = None
 ) -> None:
+    files = request.FILES.getlist("file")  # reads the upload: the size limit applies here
     if getattr(request, "evidence_too_large", False):
         messages.error(request, evidence_service.too_large_message())
         return
-    files = request.FILES.getlist("file")
     if not files:
         messages.error(request, _("Choose a file to upload."))
         return
