@@ -72,9 +72,7 @@ def _shown_obligations(src: Sources) -> list[tuple[ObligationResult, Obligation]
 def _clauses(src: Sources, obligation: Obligation) -> list[Measure]:
     """The obligation's clause measures: its own pack's measures that the vendor acts on."""
     measures = [src.kb.measure[m] for m in obligation.measures]
-    return [
-        m for m in measures if src.kb.pack_of[m.id].meta.id == PACK and "vendor" in m.who
-    ]
+    return [m for m in measures if src.kb.pack_of[m.id].meta.id == PACK and "vendor" in m.who]
 
 
 def _requirements(src: Sources) -> list[tuple[Measure, Item]]:
