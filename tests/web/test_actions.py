@@ -110,8 +110,10 @@ def test_approving_an_assessment_makes_a_task_for_every_measure_due_when_the_res
 
     tasks = {t.measure_id: t for t in Task.objects.filter(assessment=org.assessment)}
     assert set(tasks) == {m.id for m in measures}
+    today = timezone.localdate()
     for measure in measures:
-        assert tasks[measure.id].due == measure.due
+        assert tasks[measure.id].result_due == measure.due
+        assert tasks[measure.id].due == (max(measure.due, today) if measure.due else None)
         assert tasks[measure.id].status == TaskStatus.OPEN
         assert tasks[measure.id].obligations == measure.obligations
 
@@ -164,8 +166,8 @@ def test_sync_never_deletes_a_task_someone_worked_on(org: Org) -> None:
 
 
 def test_sync_follows_a_new_due_date_unless_a_person_moved_it(org: Org) -> None:
-    old, new = dt.date(2026, 8, 2), dt.date(2027, 12, 2)
-    moved_by_person = dt.date(2026, 3, 1)
+    old, new = dt.date(2030, 8, 2), dt.date(2031, 12, 2)
+    moved_by_person = dt.date(2030, 3, 1)
     a = MeasureResult("aia.m_literacy_programme", [], old, [], None)
     b = MeasureResult("gdpr.m_data_inventory", [], old, [], None)
     sync_action_plan(org.assessment, [a, b])
@@ -179,6 +181,18 @@ def test_sync_follows_a_new_due_date_unless_a_person_moved_it(org: Org) -> None:
 
     assert Task.objects.get(measure_id=a.id).due == new
     assert Task.objects.get(measure_id=b.id).due == moved_by_person
+
+
+def test_a_duty_that_already_applies_makes_its_task_due_the_day_the_plan_is_made(org: Org) -> None:
+    since_1987 = MeasureResult("gdpr.m_data_inventory", [], dt.date(1987, 1, 1), [], None)
+    planned_on = dt.date(2026, 11, 2)
+
+    sync_action_plan(org.assessment, [since_1987], today=planned_on)
+    sync_action_plan(org.assessment, [since_1987], today=planned_on + dt.timedelta(days=30))
+
+    task = Task.objects.get(measure_id=since_1987.id)
+    assert task.due == planned_on  # a later update does not quietly move it forward
+    assert task.result_due == dt.date(1987, 1, 1)
 
 
 def test_not_relevant_needs_a_reason(org: Org) -> None:
@@ -256,7 +270,12 @@ def test_inline_edit_with_htmx_returns_the_updated_row(org: Org) -> None:
 
     response = org.client(org.editor).post(
         org.url("task_edit", task.pk),
-        {"version": task.version, "status": "in_progress", "owner": org.editor.pk, "due": ""},
+        {
+            "version": task.version,
+            "status": "in_progress",
+            "owner": org.editor.pk,
+            "due": "2031-05-01",
+        },
         HTTP_HX_REQUEST="true",
     )
 
@@ -265,7 +284,8 @@ def test_inline_edit_with_htmx_returns_the_updated_row(org: Org) -> None:
     assert 'value="in_progress" selected' in body
     assert f'name="version" value="{task.version + 1}"' in body
     task.refresh_from_db()
-    assert (task.status, task.owner, task.due) == ("in_progress", org.editor, None)
+    assert (task.status, task.owner, task.due) == ("in_progress", org.editor, dt.date(2031, 5, 1))
+    assert task.due_moved
 
 
 def test_the_plan_page_has_a_labelled_control_for_every_field(org: Org) -> None:

@@ -52,6 +52,7 @@ class Task(models.Model):
     reason = models.TextField(_("reason it is not relevant"), blank=True, max_length=2000)
     notes = models.TextField(_("notes"), blank=True, max_length=5000)
     worked_on = models.BooleanField(default=False)  # a person changed it or attached evidence
+    due_moved = models.BooleanField(default=False)  # a person set the due date: results leave it
     version = models.PositiveIntegerField(default=1)  # optimistic locking per task
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"

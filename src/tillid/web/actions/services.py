@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from django.db import transaction
 from django.db.models import F
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
@@ -50,12 +51,22 @@ class TaskEdit:
     notes: str | None = None
 
 
+def planned_due(measure_due: dt.date | None, today: dt.date) -> dt.date | None:
+    """When a task is due: the date the duty behind the measure applies from, or today when that
+    date has passed (many duties have applied for years; "due in 1987" helps nobody plan)."""
+    return max(measure_due, today) if measure_due else None
+
+
 def sync_action_plan(
-    assessment: Assessment, measures: Sequence[MeasureResult], by: User | None = None
+    assessment: Assessment,
+    measures: Sequence[MeasureResult],
+    by: User | None = None,
+    today: dt.date | None = None,
 ) -> SyncOutcome:
     """Makes the plan match `measures`: a task per measure, due when the result says, unless a
     person already set another date. A task whose measure is gone is deleted only if nobody ever
     worked on it; otherwise it stays, marked as no longer required by the assessment."""
+    today = today or timezone.localdate()
     outcome = SyncOutcome()
     with transaction.atomic():
         tasks = {
@@ -72,10 +83,10 @@ def sync_action_plan(
                     phases=list(measure.phases),
                     position=position,
                     result_due=measure.due,
-                    due=measure.due,
+                    due=planned_due(measure.due, today),
                 )
                 outcome.added += 1
-            elif _follow_result(task, measure, position):
+            elif _follow_result(task, measure, position, today):
                 outcome.updated += 1
         for task in tasks.values():
             if not task.worked_on:
@@ -90,11 +101,11 @@ def sync_action_plan(
     return outcome
 
 
-def _follow_result(task: Task, measure: MeasureResult, position: int) -> bool:
+def _follow_result(task: Task, measure: MeasureResult, position: int, today: dt.date) -> bool:
     """Updates what the result decides; True when something a person sees changed."""
     seen_before = (task.required, task.due)
-    if task.due == task.result_due:  # nobody moved the date: follow the result
-        task.due = measure.due
+    if measure.due != task.result_due and not task.due_moved:
+        task.due = planned_due(measure.due, today)
     task.result_due = measure.due
     task.required = True
     task.obligations = list(measure.obligations)
@@ -143,6 +154,7 @@ def update_task(task: Task, by: User, edit: TaskEdit) -> Task:
         if current.version != edit.seen_version:
             raise TaskConflict(_conflict_message(current))
         current.owner_id = edit.owner_id
+        current.due_moved = current.due_moved or current.due != edit.due
         current.due = edit.due
         current.status = edit.status
         current.reason = reason if edit.status == TaskStatus.NOT_RELEVANT else ""
