@@ -10,7 +10,9 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+import hypothesis
 import pytest
+import schemathesis
 from django.test import Client
 from django.utils import timezone
 
@@ -582,3 +584,59 @@ def test_ids_that_are_no_ids_are_422(org_a: Org, bad_id: str) -> None:
     response = call("get", f"/api/v1/systems/{bad_id}", org_a.viewer_token)
     assert response.status_code == 422
     assert "system_id" in detail(response)
+
+
+# Schemathesis: requests generated from the OpenAPI document --------------------------------------
+
+# Generated ids rarely name a stored object; so that bodies and queries reach real systems and
+# assessments, a generated id n is kept (n % 3 == 0), replaced by an id of the token's organisation
+# (1) or by one of the other organisation (2), which must then be refused and show nothing of it.
+OWN, OTHER = 1, 2
+
+
+def _api_schema() -> Any:
+    # Loaded when the tests are collected: schemathesis's fixture-based loader does not work with
+    # this pytest. Reading the OpenAPI document touches no database.
+    from django.core.wsgi import get_wsgi_application
+
+    return schemathesis.openapi.from_wsgi("/api/openapi.json", get_wsgi_application())
+
+
+schema = _api_schema()
+
+
+def _aim_at_stored_objects(case: Any, own: Org, other: Org) -> int | None:
+    """Replaces generated ids as described above; returns OWN, OTHER or None (kept)."""
+    aimed = None
+    for name, ids in (
+        ("system_id", (own.system.pk, other.system.pk)),
+        ("assessment_id", (own.assessment.pk, other.assessment.pk)),
+    ):
+        value = (case.path_parameters or {}).get(name)
+        if isinstance(value, int) and not isinstance(value, bool) and value % 3:
+            aimed = value % 3
+            case.path_parameters[name] = ids[0] if aimed == OWN else ids[1]
+    return aimed
+
+
+@schema.parametrize()
+@hypothesis.settings(
+    max_examples=25,
+    deadline=None,
+    suppress_health_check=[
+        hypothesis.HealthCheck.function_scoped_fixture,
+        hypothesis.HealthCheck.too_slow,
+        hypothesis.HealthCheck.filter_too_much,
+    ],
+)
+@pytest.mark.django_db
+def test_generated_requests_never_get_a_server_error(case: Any, org_a: Org, org_b: Org) -> None:
+    own, other = org_a, org_b
+    aimed = _aim_at_stored_objects(case, own, other)
+    response = case.call(headers={"Authorization": f"Bearer {own.editor_token}"})
+    assert response.status_code < 500, response.text[:2000]
+    if aimed == OTHER:  # refused: 404, or earlier for a bad token, body or parameter
+        assert not 200 <= response.status_code < 300, response.text[:500]
+        assert other.system.name not in response.text
+    if response.status_code >= 400 and response.headers.get("Content-Type") == "application/json":
+        assert response.json()["detail"]

@@ -66,7 +66,7 @@ def readable(errors: list[dict[str, Any]]) -> dict[str, str]:
 
 
 def _summary(errors: dict[str, str]) -> str:
-    return " ".join(f"{where}: {message}" for where, message in errors.items())
+    return "; ".join(f"{where}: {message}" for where, message in errors.items())
 
 
 def install_error_handlers(api: NinjaAPI) -> None:

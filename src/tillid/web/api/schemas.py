@@ -179,7 +179,7 @@ def _has_null_character(value: Any) -> bool:
 
 
 class AnswerIn(Schema):
-    question_id: str = Field(max_length=120)
+    question_id: str = Field(min_length=1, max_length=120)
     value: Any = Field(
         description="yes_no: true/false; single: an option id; multi: a list of option ids; "
         "number; date as YYYY-MM-DD; text. null clears the answer."
