@@ -255,8 +255,8 @@ def question_evidence(
     return _question_evidence(request, org_slug, pk, question_id)
 
 
+@organisation_view(Role.VIEWER)  # membership first, so outsiders' uploads are not even read
 @csrf_protect
-@organisation_view(Role.VIEWER)
 def _question_evidence(
     request: HttpRequest, organisation: Organisation, pk: int, question_id: str
 ) -> HttpResponse:
@@ -296,8 +296,8 @@ def task_evidence(request: HttpRequest, org_slug: str, pk: int) -> HttpResponse:
     return _task_evidence(request, org_slug, pk)
 
 
-@csrf_protect
 @organisation_view(Role.EDITOR)
+@csrf_protect
 def _task_evidence(request: HttpRequest, organisation: Organisation, pk: int) -> HttpResponse:
     task = _task(organisation, pk)
     if request.method == "POST":
