@@ -73,7 +73,6 @@ def test_danish_administrative_law_applies_only_to_the_danish_municipality(
         "dkpl.o_fvl22_24_begrundelse",
         "dkpl.o_officialprincip",
         "dkpl.o_offl13_notatpligt",
-        "aia.o_art86_reasons_dk",
     }
     assert danish <= _applying(danish_municipality_procuring)
     assert not danish & _applying(swedish_agency_operating)

@@ -30,10 +30,10 @@ def _reset_caches() -> None:
 
 @pytest.fixture
 def updated_packs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """Version 0.4.0 of the AI Act pack, in which public deployers no longer register their use."""
+    """Version 0.5.0 of the AI Act pack, in which public deployers no longer register their use."""
     folder = tmp_path / "packs"
     shutil.copytree(str(resources.files("tillid").joinpath("packs")), folder)
-    replace_in(folder / "eu-ai-act" / "pack.yaml", "version: 0.3.0", "version: 0.4.0")
+    replace_in(folder / "eu-ai-act" / "pack.yaml", "version: 0.4.0", "version: 0.5.0")
     replace_in(
         folder / "eu-ai-act" / "obligations_deployer.yaml",
         '    citations: ["aia:art26(8)", "aia:art49(3)", "aia:art71"]\n    role: deployer\n'
@@ -91,9 +91,9 @@ def test_the_overview_shows_what_a_pack_update_changes_and_reassessing_records_i
 
     client.post(f"/o/havbjerg/assessments/{assessment.pk}/reassess/")
     assessment.refresh_from_db()
-    assert assessment.pack_versions["eu-ai-act"] == "0.4.0"
+    assert assessment.pack_versions["eu-ai-act"] == "0.5.0"
     change = assessment.changes.get(kind=Change.Kind.REASSESSED)
-    assert change.before["eu-ai-act"] == "0.3.0"
+    assert change.before["eu-ai-act"] == "0.4.0"
     assert {k: v for k, v in change.after["changes"][0].items() if k in ("kind", "item")} == {
         "kind": "obligation_removed",
         "item": REGISTRATION,
@@ -101,7 +101,7 @@ def test_the_overview_shows_what_a_pack_update_changes_and_reassessing_records_i
     history = client.get(
         f"/o/havbjerg/assessments/{assessment.pk}/history/", HTTP_ACCEPT_LANGUAGE="en"
     )
-    assert b"eu-ai-act 0.3.0 \xe2\x86\x92 0.4.0" in history.content
+    assert b"eu-ai-act 0.4.0 \xe2\x86\x92 0.5.0" in history.content
     after = client.get(f"/o/havbjerg/assessments/{assessment.pk}/")
     assert b"The knowledge packs were updated" not in after.content
 
