@@ -85,7 +85,9 @@ def _wait_until_serving(url: str, process: subprocess.Popen[bytes], log: Path) -
 
 
 @pytest.fixture(scope="session")
-def live_url(chromium_path: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def live_url(
+    chromium_path: str, tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest
+) -> Iterator[str]:
     """The address of a running tillid with the demo data, e.g. http://127.0.0.1:40123."""
     data_dir = tmp_path_factory.mktemp("tillid-browser")
     # The production settings and a SQLite file of its own; the database backends are covered by
@@ -110,6 +112,8 @@ def live_url(chromium_path: str, tmp_path_factory: pytest.TempPathFactory) -> It
         )
     url = f"http://127.0.0.1:{port}"
     try:
+        # The packs take seconds to load, in the server and in the tests (builtin_kb): in parallel.
+        request.getfixturevalue("builtin_kb")
         _wait_until_serving(url, process, log)
         yield url
     finally:
