@@ -127,3 +127,20 @@ def test_question_with_an_error_message_is_accessible(page: Any, shots_dir: Path
     assert "none" in error.inner_text()
     assert page.is_checked(f"#{dom_id('aia.q_exclusions')}-military")  # the saved answer stays
     check_page(page, shots_dir, "a11y-section-error")
+
+
+def test_action_plan_audit_and_token_pages_are_accessible(page: Any, shots_dir: Path) -> None:
+    log_in(page, "admin")
+    open_system(page, "havbjerg", APPROVED)
+    follow(page, "main table a[href*='/assessments/']")
+    follow(page, "nav.tillid-tabs a[href$='/actions/']")
+    check_page(page, shots_dir, "a11y-action-plan")
+    for name, address in [
+        ("falling-due", "/o/havbjerg/actions/"),
+        ("audits", "/o/havbjerg/audits/"),
+        ("audit-new", "/o/havbjerg/audits/new/"),
+        ("connection-new", "/o/havbjerg/audits/connections/new/"),
+        ("api-tokens", "/o/havbjerg/api-tokens/"),
+    ]:
+        page.goto(address)
+        check_page(page, shots_dir, f"a11y-{name}")
