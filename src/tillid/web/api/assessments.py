@@ -33,8 +33,8 @@ from tillid.web.api.schemas import (
     Id,
     Language,
     Problem,
-    Problems,
     ResultQuery,
+    responses,
 )
 from tillid.web.api.systems import found_system
 from tillid.web.assessments import services
@@ -92,7 +92,7 @@ def assessment_out(request: HttpRequest, assessment: Assessment) -> dict[str, An
 
 @router.get(
     "/systems/{system_id}/assessments",
-    response={200: list[AssessmentOut], 404: Problem},
+    response=responses({200: list[AssessmentOut]}, 404),
     summary="List a system's assessments",
 )
 def list_assessments(request: HttpRequest, system_id: Path[Id]) -> list[dict[str, Any]]:
@@ -102,7 +102,7 @@ def list_assessments(request: HttpRequest, system_id: Path[Id]) -> list[dict[str
 
 @router.post(
     "/systems/{system_id}/assessments",
-    response={201: AssessmentOut, 403: Problem, 404: Problem},
+    response=responses({201: AssessmentOut}, 403, 404),
     summary="Start an assessment of a system",
 )
 def start_assessment(request: HttpRequest, system_id: Path[Id]) -> Status[dict[str, Any]]:
@@ -114,7 +114,7 @@ def start_assessment(request: HttpRequest, system_id: Path[Id]) -> Status[dict[s
 
 @router.get(
     "/assessments/{assessment_id}",
-    response={200: AssessmentOut, 404: Problem},
+    response=responses({200: AssessmentOut}, 404),
     summary="Get an assessment's status and summary",
 )
 def get_assessment(request: HttpRequest, assessment_id: Path[Id]) -> dict[str, Any]:
@@ -133,7 +133,7 @@ def _answer_out(answer: Any) -> dict[str, Any]:
 
 @router.get(
     "/assessments/{assessment_id}/answers",
-    response={200: list[AnswerOut], 404: Problem},
+    response=responses({200: list[AnswerOut]}, 404),
     summary="Get all answers",
 )
 def get_answers(request: HttpRequest, assessment_id: Path[Id]) -> list[dict[str, Any]]:
@@ -152,11 +152,8 @@ def _inputs(payload: AnswersIn) -> list[services.AnswerInput]:
 @router.put(
     "/assessments/{assessment_id}/answers",
     response={
-        200: AnswersSaved,
-        403: Problem,
-        404: Problem,
+        **responses({200: AnswersSaved}, 400, 403, 404, 413),
         409: AnswerConflicts | Problem,
-        422: Problems,
     },
     summary="Save a set of answers",
     description="Send each answer with the `version` you read (null for a question with no answer "
@@ -212,7 +209,7 @@ def _conflicts(assessment: Assessment, conflicts: list[services.Conflict]) -> di
 
 @router.get(
     "/assessments/{assessment_id}/result",
-    response={200: dict[str, Any], 404: Problem, 422: Problems},
+    response=responses({200: dict[str, Any]}, 404),
     summary="The assessment's result",
     description="Without `lang`: the engine's result (ids, dates and the trace of every "
     "conclusion). With `lang`: the worded view the result page and the reports show.",
@@ -230,7 +227,7 @@ def get_result(
 
 @router.get(
     "/assessments/{assessment_id}/documents/{kind}.{fmt}",
-    response={200: None, 404: Problem, 422: Problems},
+    response=responses({200: None}, 404),
     summary="Download a document (report, DPIA, FRIA, procurement) as md, html, pdf or docx",
     openapi_extra={
         "responses": {

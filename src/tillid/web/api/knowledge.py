@@ -9,13 +9,15 @@ from django.utils.translation import gettext as _
 from ninja import Path, Router
 from ninja.errors import HttpError
 
-from tillid.web.api.schemas import KnowledgeOut, Problem, QuestionOut
+from tillid.web.api.schemas import KnowledgeOut, QuestionOut, responses
 from tillid.web.assessments.knowledge import knowledge_base
 
 router = Router(tags=["knowledge"])
 
 
-@router.get("", response=KnowledgeOut, summary="The knowledge packs and their versions")
+@router.get(
+    "", response=responses({200: KnowledgeOut}), summary="The knowledge packs and their versions"
+)
 def get_knowledge(request: HttpRequest) -> dict[str, Any]:
     return {
         "packs": [
@@ -27,7 +29,7 @@ def get_knowledge(request: HttpRequest) -> dict[str, Any]:
 
 @router.get(
     "/questions/{question_id}",
-    response={200: QuestionOut, 404: Problem},
+    response=responses({200: QuestionOut}, 404),
     summary="A question: its texts, options and when it is asked",
 )
 def get_question(request: HttpRequest, question_id: Path[str]) -> dict[str, Any]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from django import forms
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
 from django.http import HttpRequest, HttpResponse
@@ -16,6 +17,8 @@ from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 from ninja.parser import Parser
+
+from tillid.web.api.schemas import NOT_BLANK
 
 
 class InputProblems(Exception):
@@ -61,6 +64,11 @@ def readable(errors: list[dict[str, Any]]) -> dict[str, str]:
     for error in errors:
         where = _location(error.get("loc", ()))
         message = str(error.get("msg", "")).removeprefix("Value error, ")
+        if (
+            error.get("type") == "string_pattern_mismatch"
+            and error.get("ctx", {}).get("pattern") == NOT_BLANK
+        ):
+            message = str(forms.Field.default_error_messages["required"])  # as the page says it
         found[where] = f"{found[where]} {message}" if where in found else message
     return found
 

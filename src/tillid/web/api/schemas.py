@@ -41,6 +41,22 @@ class Problems(Problem):
     errors: dict[str, str]
 
 
+_ERRORS: dict[int, Any] = {
+    400: Problem,  # the body is not JSON
+    401: Problem,  # no token, an unknown one or a revoked one
+    403: Problem,  # a viewer token tried to change something
+    404: Problem,  # not in the token's organisation
+    409: Problem,  # someone else changed it since you read it, or its state forbids the change
+    413: Problem,  # the body is too large
+    422: Problems,  # a value is not valid; `errors` says which and why
+}
+
+
+def responses(ok: dict[int, Any], *errors: int) -> dict[int, Any]:
+    """An operation's documented answers: `ok` and 401 and 422, which any call can get, and `errors`."""
+    return {**ok, **{code: _ERRORS[code] for code in sorted({401, 422, *errors})}}
+
+
 # Systems -----------------------------------------------------------------------------------------
 
 
@@ -93,8 +109,10 @@ class SystemFilter(Schema):
     offset: int = Field(0, ge=0, le=1_000_000)
 
 
+NOT_BLANK = r"\S"  # the web form strips spaces and then requires something
+
+
 class SystemFields(Schema):
-    purpose: str = ""
     owner: str | None = Field(None, max_length=150, description="User name of a member.")
     vendor: str = Field("", max_length=_max_length("vendor"))
     lifecycle_phase: Phase = LifecyclePhase.PROCURE.value
@@ -105,17 +123,18 @@ class SystemFields(Schema):
 
 
 class SystemIn(SystemFields):
-    name: str = Field(max_length=_max_length("name"))
-    purpose: str
+    name: str = Field(max_length=_max_length("name"), pattern=NOT_BLANK)
+    purpose: str = Field(pattern=NOT_BLANK)
 
 
 class SystemChange(Schema):
-    """Only the fields sent are changed; `version` is the one you read."""
+    """Changes the fields sent; a field left out or null stays as it is, except `owner`, where
+    null or "" removes the owner. `version` is the version you read."""
 
     version: int = Field(ge=1, le=MAX_ID)
-    name: str | None = Field(None, max_length=_max_length("name"))
-    purpose: str | None = None
-    owner: str | None = Field(None, max_length=150, description='User name; "" removes the owner.')
+    name: str | None = Field(None, max_length=_max_length("name"), pattern=NOT_BLANK)
+    purpose: str | None = Field(None, pattern=NOT_BLANK)
+    owner: str | None = Field(None, max_length=150, description='User name; null or "" removes it.')
     vendor: str | None = Field(None, max_length=_max_length("vendor"))
     lifecycle_phase: Phase | None = None
     status: SystemState | None = None

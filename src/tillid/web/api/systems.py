@@ -15,13 +15,12 @@ from tillid.web.api.auth import organisation_of, require
 from tillid.web.api.problems import InputProblems
 from tillid.web.api.schemas import (
     Id,
-    Problem,
-    Problems,
     SystemChange,
     SystemFilter,
     SystemIn,
     SystemList,
     SystemOut,
+    responses,
 )
 from tillid.web.inventory import services
 from tillid.web.inventory.forms import SystemForm
@@ -30,8 +29,7 @@ from tillid.web.inventory.selectors import InventoryFilter, systems_of
 
 router = Router(tags=["systems"])
 
-READ_ERRORS: dict[int, Any] = {404: Problem}
-WRITE_ERRORS: dict[int, Any] = {403: Problem, 409: Problem, 422: Problems}
+WRITE_ERRORS = (400, 403, 409, 413)
 
 
 def system_out(system: AISystem) -> dict[str, Any]:
@@ -98,7 +96,7 @@ def _valid_form(
     return form
 
 
-@router.get("", response=SystemList, summary="List the AI systems")
+@router.get("", response=responses({200: SystemList}), summary="List the AI systems")
 def list_systems(request: HttpRequest, filters: Query[SystemFilter]) -> dict[str, Any]:
     want = InventoryFilter(
         text=filters.q.strip(),
@@ -113,12 +111,12 @@ def list_systems(request: HttpRequest, filters: Query[SystemFilter]) -> dict[str
     return {"count": systems.count(), "items": [system_out(s) for s in page]}
 
 
-@router.get("/{system_id}", response={200: SystemOut, **READ_ERRORS}, summary="Get a system")
+@router.get("/{system_id}", response=responses({200: SystemOut}, 404), summary="Get a system")
 def get_system(request: HttpRequest, system_id: Path[Id]) -> dict[str, Any]:
     return system_out(found_system(organisation_of(request), system_id))
 
 
-@router.post("", response={201: SystemOut, **WRITE_ERRORS}, summary="Register a system")
+@router.post("", response=responses({201: SystemOut}, *WRITE_ERRORS), summary="Register a system")
 def create_system(request: HttpRequest, payload: SystemIn) -> Status[dict[str, Any]]:
     require(request, Role.EDITOR)
     organisation = organisation_of(request)
@@ -132,7 +130,7 @@ def create_system(request: HttpRequest, payload: SystemIn) -> Status[dict[str, A
 
 @router.patch(
     "/{system_id}",
-    response={200: SystemOut, **READ_ERRORS, **WRITE_ERRORS},
+    response=responses({200: SystemOut}, 404, *WRITE_ERRORS),
     summary="Change a system",
     description="Changes the fields sent. `version` must be the version you read; when someone "
     "else saved the system since, nothing is changed and the answer is 409.",
@@ -146,7 +144,8 @@ def change_system(
     current = model_to_dict(system, fields=SystemForm.Meta.fields)
     current["owner"] = system.owner.username if system.owner else None
     current["links"] = system.link_list()
-    changes = payload.model_dump(exclude_unset=True, exclude={"version"})
+    sent = payload.model_dump(exclude_unset=True, exclude={"version"})
+    changes = {k: v for k, v in sent.items() if v is not None or k == "owner"}
     form = _valid_form(organisation, {**current, **changes}, instance=system)
     try:
         services.update_system(system, form.cleaned_data, payload.version)
