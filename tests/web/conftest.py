@@ -22,6 +22,8 @@ from django.test import Client
 
 from tillid.web.accounts import services as account_services
 from tillid.web.accounts.models import Invitation, Membership, Organisation, Role, User
+from tillid.web.actions.evidence import add_evidence
+from tillid.web.actions.models import Evidence, Task
 from tillid.web.assessments import services
 from tillid.web.assessments.models import ApprovedVersion, Assessment, Comment
 from tillid.web.audits import services as audit_services
@@ -51,6 +53,8 @@ class Tenant:
     invitation: Invitation
     connection: DataConnection
     audit_run: AuditRun
+    task: Task
+    evidence: list[Evidence]  # one for a question, one for a task
     assessments: list[Assessment] = field(default_factory=list)
 
     @property
@@ -132,6 +136,14 @@ def make_tenant(slug: str, country: str = "DK") -> Tenant:
         table="decisions",
         assessment=submitted,
     )
+    task = Task.objects.filter(organisation=organisation).order_by("pk").first()
+    assert task is not None, "approving made no action plan"
+    evidence = [
+        add_evidence(
+            draft, editor, "minutes.txt", [b"Minutes of the meeting"], question_id=TECHNIQUE
+        ),
+        add_evidence(task.assessment, editor, "plan.csv", [b"step;owner\nA;B\n"], task=task),
+    ]
     return Tenant(
         organisation=organisation,
         users=users,
@@ -145,6 +157,8 @@ def make_tenant(slug: str, country: str = "DK") -> Tenant:
         invitation=invitation,
         connection=connection,
         audit_run=audit_run,
+        task=task,
+        evidence=evidence,
         assessments=[draft, submitted, approved],
     )
 

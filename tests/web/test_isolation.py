@@ -17,6 +17,7 @@ from itertools import product
 from typing import Any
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import models, transaction
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
@@ -86,6 +87,8 @@ OBJECTS: dict[str, Callable[[Tenant], list[Any]]] = {
     "assessment": lambda t: [a.pk for a in t.assessments],
     "audit": lambda t: [t.audit_run.pk],
     "connection": lambda t: [t.connection.pk],
+    "task": lambda t: [t.task.pk],
+    "evidence": lambda t: [e.pk for e in t.evidence],
     "invitation token": lambda t: [t.invitation.token],
 }
 PARAMETERS: dict[str, str | list[str]] = {
@@ -96,8 +99,16 @@ PARAMETERS: dict[str, str | list[str]] = {
     "section_id": [FIRST_SECTION],
     "question_id": [TECHNIQUE],
 }
-PK_BY_NAME_PREFIX = {"system_": "system", "assessment": "assessment", "audit": "audit"}
+PK_BY_NAME_PREFIX = {
+    "system_": "system",
+    "assessment": "assessment",
+    "audit": "audit",
+    "task": "task",
+    "evidence_": "evidence",
+}
 PARAMETERS_BY_URL: dict[str, dict[str, str | list[str]]] = {
+    "action_plan": {"pk": "assessment"},
+    "question_evidence": {"pk": "assessment"},
     # Cheap formats: the access check comes before any rendering; PDF/DOCX have their own tests.
     "system_export": {"fmt": ["csv"]},
     "assessment_document": {"kind": ["report"], "fmt": ["md"]},
@@ -294,6 +305,40 @@ POSTS = [
             "k": "10",
         },
     ),
+]
+
+
+def _upload(name: str, content: bytes) -> Callable[[Tenant], dict[str, Any]]:
+    return lambda t: {"file": SimpleUploadedFile(name, content, "text/plain")}
+
+
+POSTS += [
+    Post(
+        "task_edit",
+        Role.EDITOR,
+        lambda t: {
+            "version": t.task.version,
+            "owner": t.users[Role.EDITOR].pk,
+            "due": "2027-01-31",
+            "status": "in_progress",
+            "reason": "",
+            "notes": "Started",
+        },
+        lambda t: {"pk": t.task.pk},
+    ),
+    Post(
+        "question_evidence",
+        Role.EDITOR,
+        _upload("decision.txt", b"The board decided."),
+        lambda t: {"pk": t.draft.pk, "question_id": TECHNIQUE},
+    ),
+    Post(
+        "task_evidence",
+        Role.EDITOR,
+        _upload("done.txt", b"Done."),
+        lambda t: {"pk": t.task.pk},
+    ),
+    Post("evidence_remove", Role.EDITOR, lambda t: {}, lambda t: {"pk": t.evidence[0].pk}),
 ]
 
 
