@@ -144,3 +144,17 @@ def test_action_plan_audit_and_token_pages_are_accessible(page: Any, shots_dir: 
     ]:
         page.goto(address)
         check_page(page, shots_dir, f"a11y-{name}")
+
+
+def test_narrow_screen_keeps_the_menu_and_log_out_within_reach(page: Any, shots_dir: Path) -> None:
+    # 320 CSS pixels: a phone, or 400 % zoom on a 1280 px screen (WCAG 1.4.10 Reflow)
+    page.set_viewport_size({"width": 320, "height": 800})
+    log_in(page, "projektleder")
+    page.goto("/o/havbjerg/")
+    assert page.is_visible("header form[action$='/logout/'] button[type=submit]")
+    for link in page.locator("header nav.navigation-menu a").all():
+        assert link.is_visible(), link.get_attribute("href")
+    assert page.locator("header nav.navigation-menu a").count() >= 3
+    check_page(page, shots_dir, "a11y-narrow-systems")
+    follow(page, "header nav.navigation-menu a[href$='/members/']")
+    assert page.url.endswith("/members/")
