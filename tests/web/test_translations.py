@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
 import polib
 import pytest
@@ -21,6 +22,7 @@ from django.test import Client
 from django.urls import reverse
 
 from tillid.assessment.answers import read_answer_set
+from tillid.web import settings as production
 from tillid.web.accounts.models import Membership, Organisation, Role, User
 from tillid.web.actions.models import Task
 from tillid.web.assessments import services
@@ -101,6 +103,17 @@ def test_the_compiled_catalogues_are_what_the_app_uses() -> None:
 
 
 # --- The pages ----------------------------------------------------------------------------------
+
+
+def test_danish_is_the_default_language_in_production() -> None:
+    assert production.LANGUAGE_CODE == "da"
+    assert [code for code, _ in production.LANGUAGES] == ["da", "en", "sv"]
+
+
+@pytest.fixture(autouse=True)
+def production_language(settings: Any) -> None:
+    """The other web tests read English; these render pages with production's default language."""
+    settings.LANGUAGE_CODE = production.LANGUAGE_CODE
 
 
 @dataclass
