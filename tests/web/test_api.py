@@ -133,6 +133,7 @@ def test_admin_makes_a_token_shown_once_and_stored_only_as_a_hash(org_a: Org) ->
     assert page.status_code == 200
     secret = page.context["new_secret"]
     assert secret.startswith("tillid_") and secret in page.content.decode()
+    assert "no-store" in page["Cache-Control"]
 
     token = ApiToken.objects.get(name="Case system")
     stored = [str(v) for v in ApiToken.objects.filter(pk=token.pk).values().first().values()]

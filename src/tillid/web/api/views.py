@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 
 from tillid.web.accounts.models import Organisation, Role
 from tillid.web.accounts.permissions import organisation_view
@@ -15,6 +16,7 @@ from tillid.web.api.selectors import tokens_of
 
 
 @organisation_view(Role.ADMIN)
+@never_cache  # the page may hold a new token's secret: no browser or proxy may keep a copy
 def api_tokens(request: HttpRequest, organisation: Organisation) -> HttpResponse:
     new_secret = ""
     new_token = None
