@@ -402,3 +402,11 @@ def test_english_is_still_there_for_those_who_ask(municipality: Municipality) ->
     html = render(client, municipality.url("systems"))
     assert '<html lang="en">' in html
     assert "Register a system" in html
+
+
+@pytest.mark.parametrize("accept", ["", "sv", "en"])
+def test_the_language_menu_names_each_language_in_itself(accept: str) -> None:
+    """A Swede on a Danish page looks for "Svenska", not "Svensk"; the option says lang="sv"."""
+    html = render(Client(HTTP_ACCEPT_LANGUAGE=accept), reverse("login"))
+    options = re.findall(r'<option value="(\w+)" lang="\1"[^>]*>([^<]+)</option>', html)
+    assert options == [("da", "Dansk"), ("en", "English"), ("sv", "Svenska")]
