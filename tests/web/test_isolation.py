@@ -69,6 +69,14 @@ OUTSIDE_ORGANISATIONS = {
     "logout": "ends the caller's own session",
     "set_language": "stores the caller's language",
     "accept_invitation": "the token is the capability; tested in test_accounts.py",
+    # The public transparency register shows only published, not withdrawn records to everyone;
+    # that nothing else is shown is tested in test_register.py.
+    "register_list": "public register",
+    "register_download": "public register",
+    "register_record": "public register",
+    "register_record_export": "public register",
+    "register_api_records": "public register",
+    "register_api_record": "public register",
 }
 # The HTTP API (token auth, the organisation comes from the token): these parts are the same for
 # everyone (the packs and the API's description); every other API URL is in the API test below.
@@ -114,6 +122,10 @@ PARAMETERS_BY_URL: dict[str, dict[str, str | list[str]]] = {
     "assessment_document": {"kind": ["report"], "fmt": ["md"]},
     "audit_report": {"fmt": ["json"]},
     "api:get_document": {"kind": ["report"], "fmt": ["md"]},
+    "register_download": {"fmt": ["csv"]},
+    "register_record": {"record_id": [1]},
+    "register_record_export": {"record_id": [1], "standard": ["atrs"]},
+    "register_api_record": {"record_id": [1]},
 }
 
 
@@ -304,6 +316,12 @@ POSTS = [
             "protected": "sex",
             "k": "10",
         },
+    ),
+    Post(
+        "record_step",
+        Role.EDITOR,
+        lambda t: {"action": "start"},
+        lambda t: {"system_pk": t.systems[2].pk},  # its assessment is approved
     ),
 ]
 

@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "tillid.web.api",
     "tillid.web.actions",
     "tillid.web.audits",
+    "tillid.web.register",
 ]
 
 MIDDLEWARE = [

@@ -24,6 +24,8 @@ urlpatterns = [
     path("o/<slug:org_slug>/assessments/", include("tillid.web.assessments.urls")),
     path("o/<slug:org_slug>/", include("tillid.web.actions.urls")),
     path("o/<slug:org_slug>/audits/", include("tillid.web.audits.urls")),
+    path("o/<slug:org_slug>/", include("tillid.web.register.organisation_urls")),
+    path("register/", include("tillid.web.register.urls")),
 ]
 
 if settings.SSO_ENABLED:

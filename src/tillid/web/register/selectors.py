@@ -1,0 +1,84 @@
+"""Reading the register. Public functions return only published, not withdrawn records; the
+organisation's functions are scoped to the organisation like the rest of the app."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db.models import F, Q, QuerySet
+
+from tillid.web.accounts.models import Organisation
+from tillid.web.inventory.models import AISystem
+from tillid.web.register.models import PublishedRecord, RegisterRecord
+
+
+class NotPublic(Exception):
+    """No such record, or not published: the visitor sees the same 404 either way."""
+
+
+class Withdrawn(Exception):
+    def __init__(self, record: RegisterRecord) -> None:
+        super().__init__(record.pk)
+        self.record = record
+
+
+@dataclass(frozen=True)
+class PublicFilter:
+    text: str = ""
+    organisation: str = ""  # slug
+    risk_class: str = ""
+    country: str = ""
+
+
+def public_records(want: PublicFilter | None = None) -> QuerySet[PublishedRecord]:
+    """The current version of every public record: published and not withdrawn."""
+    want = want or PublicFilter()
+    rows = PublishedRecord.objects.filter(
+        record__withdrawn_at__isnull=True, version=F("record__published_version")
+    )
+    if want.text:
+        rows = rows.filter(
+            Q(name__icontains=want.text)
+            | Q(summary__icontains=want.text)
+            | Q(organisation_name__icontains=want.text)
+        )
+    if want.organisation:
+        rows = rows.filter(record__organisation__slug=want.organisation)
+    if want.risk_class:
+        rows = rows.filter(risk_class=want.risk_class)
+    if want.country:
+        rows = rows.filter(country=want.country)
+    return rows.select_related("record", "record__organisation").order_by(
+        "organisation_name", "name", "pk"
+    )
+
+
+def public_record(record_id: int) -> PublishedRecord:
+    """The current version; NotPublic when there is none, Withdrawn when it was withdrawn."""
+    record = RegisterRecord.objects.filter(pk=record_id, published_version__gt=0).first()
+    if record is None:
+        raise NotPublic(record_id)
+    if record.withdrawn_at is not None:
+        raise Withdrawn(record)
+    return record.published_versions.get(version=record.published_version)
+
+
+def public_versions(record: RegisterRecord) -> QuerySet[PublishedRecord]:
+    return record.published_versions.order_by("-version")
+
+
+def public_organisations() -> QuerySet[Organisation]:
+    """Organisations with at least one public record, for the filter."""
+    return Organisation.objects.filter(
+        register_records__withdrawn_at__isnull=True,
+        register_records__published_version__gt=0,
+    ).distinct()
+
+
+def system_and_record(
+    organisation: Organisation, system_pk: int
+) -> tuple[AISystem, RegisterRecord | None]:
+    """AISystem.DoesNotExist when the system is not this organisation's."""
+    system = AISystem.objects.get(organisation=organisation, pk=system_pk)
+    record = RegisterRecord.objects.filter(organisation=organisation, system=system).first()
+    return system, record
