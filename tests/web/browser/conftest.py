@@ -31,6 +31,7 @@ import pytest
 CHROMIUM = os.environ.get("TILLID_TEST_CHROMIUM", "/usr/bin/chromium")
 SERVER_START_SECONDS = 90
 ROOT = Path(__file__).resolve().parents[3]
+PORT_TAKEN = "That port is already in use"  # Django's runserver, when the free port was taken
 
 
 def unavailable(reason: str) -> None:
@@ -68,15 +69,29 @@ def _tillid_command() -> list[str]:
     return [sys.executable, "-c", "from tillid.cli.main import app; app()"]
 
 
-def _wait_until_serving(url: str, process: subprocess.Popen[bytes], log: Path) -> None:
+def _start_server(env: dict[str, str], port: int, log: Path) -> subprocess.Popen[bytes]:
+    with log.open("ab") as output:
+        return subprocess.Popen(
+            [*_tillid_command(), "serve", "--demo", "--host", "127.0.0.1", "--port", str(port)],
+            stdout=output,
+            stderr=subprocess.STDOUT,
+            env=env,
+            cwd=ROOT,
+        )
+
+
+def _wait_until_serving(url: str, process: subprocess.Popen[bytes], log: Path) -> bool:
+    """True once the server answers; False if another program took its port in the meantime."""
     deadline = time.monotonic() + SERVER_START_SECONDS
     while time.monotonic() < deadline:
         if process.poll() is not None:
+            if PORT_TAKEN in log.read_text():
+                return False
             pytest.fail(f"`tillid serve` stopped (exit {process.returncode}):\n{log.read_text()}")
         try:
             with urllib.request.urlopen(url + "/login/", timeout=2) as response:
                 if response.status == 200:
-                    return
+                    return True
         except OSError:
             time.sleep(0.2)
     pytest.fail(
@@ -100,29 +115,30 @@ def live_url(
     }
     for name in ("DATABASE_URL", "TILLID_DEBUG"):
         env.pop(name, None)
-    port = _free_port()
     log = data_dir / "server.log"
-    with log.open("wb") as output:
-        process = subprocess.Popen(
-            [*_tillid_command(), "serve", "--demo", "--host", "127.0.0.1", "--port", str(port)],
-            stdout=output,
-            stderr=subprocess.STDOUT,
-            env=env,
-            cwd=ROOT,
-        )
-    url = f"http://127.0.0.1:{port}"
+    process = None
     try:
-        # The packs take seconds to load, in the server and in the tests (builtin_kb): in parallel.
-        request.getfixturevalue("builtin_kb")
-        _wait_until_serving(url, process, log)
+        for attempt in range(3):
+            port = _free_port()
+            process = _start_server(env, port, log)
+            url = f"http://127.0.0.1:{port}"
+            if attempt == 0:
+                # The packs take seconds to load, in the server and in the tests (builtin_kb):
+                # in parallel.
+                request.getfixturevalue("builtin_kb")
+            if _wait_until_serving(url, process, log):
+                break
+        else:
+            pytest.fail(f"No free port for `tillid serve` in three tries:\n{log.read_text()}")
         yield url
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        if process is not None:
+            process.terminate()
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
     errors = [line for line in log.read_text().splitlines() if "Traceback" in line]
     assert not errors, f"The server logged errors during the browser tests:\n{log.read_text()}"
 
