@@ -34,7 +34,7 @@ def swedish_agency_operating(builtin_kb: KnowledgeBase) -> Result:
     answers = {k: v for k, v in read_answer_set(DEMO).answers.items() if not k.startswith("dkpl.")}
     answers |= {
         "aia.q_legacy": False,  # asked in operation: not in use before 2 Aug 2026
-        "sepl.q_case_use": "decision_support",
+        "sepl.q_output_use": "decision_support",
         "sepl.q_secrecy_external": True,
     }
     context = Context(organisation_type="state_agency", country="SE", lifecycle_phase="operate")
