@@ -243,6 +243,29 @@ def test_procurement_annex_qualifies_the_high_risk_clauses_while_the_class_is_op
     assert qualifier in line
 
 
+def test_procurement_annex_takes_every_requirement_from_the_pack_and_repeats_none(
+    proc_kb: KnowledgeBase, assess: Assess
+) -> None:
+    # Given the demo purchase, when the annex is rendered
+    data = render(assess(proc_kb, DEMO), "procurement", "en", "docx")
+    document = docx.Document(io.BytesIO(data))
+    numbered = [p.text for p in document.paragraphs if p.style.name == "List Number"]
+    # then every numbered requirement is a clause of the procurement pack (one source of truth)
+    clauses = {
+        m.title.get("en")
+        for pack in proc_kb.packs
+        if pack.meta.id == "procurement"
+        for m in pack.measures
+        if "vendor" in m.who
+    }
+    assert numbered
+    assert all(line.split(". ", 1)[0] in clauses for line in numbered), numbered
+    # and the GDPR and AI Act measures the clauses cover are not listed again as further requirements
+    text = docx_text(data)
+    for covered in ("gdpr.m_processor_agreement", "aia.m_procurement_requirements"):
+        assert clause_title(covered, proc_kb) not in text, covered
+
+
 def test_procurement_annex_without_the_procurement_pack_says_so(
     aia_kb: KnowledgeBase, assess: Assess
 ) -> None:
