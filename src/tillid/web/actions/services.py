@@ -150,7 +150,11 @@ def update_task(task: Task, by: User, edit: TaskEdit) -> Task:
             % {"organisation": task.organisation}
         )
     with transaction.atomic():
-        current = Task.objects.select_for_update().select_related("updated_by").get(pk=task.pk)
+        current = (
+            Task.objects.select_for_update(of=("self",))  # PostgreSQL locks no nullable join
+            .select_related("updated_by")
+            .get(pk=task.pk)
+        )
         if current.version != edit.seen_version:
             raise TaskConflict(_conflict_message(current))
         current.owner_id = edit.owner_id
