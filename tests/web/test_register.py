@@ -303,6 +303,10 @@ def test_draft_is_prefilled_from_the_inventory_and_the_approved_assessment(a: Te
     assert record.language == "da" and record.status == RecordStatus.DRAFT
     page = editor.get(manage_url(a, system.pk)).content.decode()
     assert "Before publishing" in page and "Algoritmeregister" in page
+    # Texts needed for publishing are not called optional, though a draft is saved without them.
+    summary_label = page.split('for="id_summary"')[1].split("</label>")[0]
+    risks_label = page.split('for="id_risks"')[1].split("</label>")[0]
+    assert "(optional)" not in summary_label and "(optional)" in risks_label
 
 
 def test_a_system_without_an_approved_assessment_cannot_get_a_record(a: Tenant) -> None:

@@ -91,6 +91,8 @@ def _load_organisation(spec: dict[str, Any], folder: Path, password: str) -> Non
             _assess(
                 system, folder / system_spec["answers"], system_spec["review"], editor, reviewer
             )
+        if "register" in system_spec:
+            _publish_record(system, system_spec["register"], editor, reviewer)
 
 
 def _assess(
@@ -117,3 +119,13 @@ def _assess(
         )
     elif review == "approved":
         services.approve(assessment, reviewer, assessment.version)
+
+
+def _publish_record(system: AISystem, texts: dict[str, str], editor: User, reviewer: User) -> None:
+    """A public record in the transparency register: drafted, written, approved and published."""
+    from tillid.web.register import services as register
+
+    record = register.start_record(system, editor)
+    register.save_texts(record, editor, texts, record.version)
+    register.approve_record(record, reviewer, record.version)
+    register.publish_record(record, editor, record.version)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -276,6 +277,7 @@ def publish_record(
     record: RegisterRecord, user: User, seen_version: int, record_url: str = ""
 ) -> PublishedRecord:
     """Freezes the approved texts as the next version and makes the record public."""
+    record_url = record_url or reverse("register_record", args=[record.pk])
     with transaction.atomic():
         locked = _locked(record, seen_version)
         # PUBLISHED: the texts are unchanged since a reviewer approved them; publishing again makes

@@ -323,6 +323,7 @@ def record_manage(request: HttpRequest, organisation: Organisation, system_pk: i
         "labels": outcome_labels(request.LANGUAGE_CODE),
         "can_edit": can_edit,
         "can_approve": membership.allows(Role.REVIEWER),
+        "required_texts": {"language", *(r.name for r in services.RULES if r.required)},
     }
     if record is not None:
         snapshot = services.snapshot_of(record, approval, record.published_version + 1)
