@@ -80,6 +80,7 @@ def overview(request: HttpRequest, organisation: Organisation, pk: int) -> HttpR
             **_common(request, assessment),
             "sections": pages,
             "first_open": first_open,
+            "complete": first_open is None,  # live: the stored summary may predate a pack update
             "pack_update": update,
         },
     )
