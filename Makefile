@@ -8,7 +8,7 @@ ASSETS := $(WEB)/static/vendor/.installed-stamp
 LOCALES := $(wildcard $(WEB)/locale/*/LC_MESSAGES/django.po)
 MESSAGES := $(LOCALES:.po=.mo)
 
-.PHONY: run test lint typecheck check-content bench clean web messages
+.PHONY: run test test-web-postgres lint typecheck check-content bench clean web messages
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "tillid needs Python >= 3.11")'
@@ -42,9 +42,26 @@ web: $(STAMP) $(ASSETS) messages
 run: web
 	$(BIN)/tillid serve --demo
 
-## The whole test suite: lint, types, content check, tests.
+## The whole test suite: lint, types, content check, tests; the web tests again on PostgreSQL.
 test: web lint typecheck check-content
 	$(BIN)/python -m pytest
+	$(MAKE) --no-print-directory test-web-postgres
+
+# The web tests on PostgreSQL (production's database): run when the server answers; on a laptop
+# without it they are skipped with a note, under CI=true a missing server fails the build. The
+# browser tests are left out: their server runs on its own SQLite data folder either way.
+WEB_POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/tillid
+test-web-postgres: $(STAMP)
+	@if $(BIN)/python -m tests.web.postgres_ready "$(WEB_POSTGRES_URL)"; then \
+	  echo "Web tests on PostgreSQL ($(WEB_POSTGRES_URL))"; \
+	  DATABASE_URL="$(WEB_POSTGRES_URL)" $(BIN)/python -m pytest tests/web -m "not browser" -q; \
+	elif [ "$$CI" = "true" ]; then \
+	  echo "PostgreSQL is not reachable at $(WEB_POSTGRES_URL); under CI=true the web tests must run on it."; \
+	  exit 1; \
+	else \
+	  echo "Skipped: the web tests on PostgreSQL (no server at $(WEB_POSTGRES_URL)). To run them, start"; \
+	  echo "PostgreSQL on 127.0.0.1:5432 with trust auth for user postgres, or set WEB_POSTGRES_URL."; \
+	fi
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench

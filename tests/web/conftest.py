@@ -242,3 +242,22 @@ def no_rows_change() -> Iterator[Callable[[], list[str]]]:
     """Call the yielded function to get what changed since the fixture was set up."""
     before = snapshot()
     yield lambda: snapshot_diff(before, snapshot())
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _the_test_transaction_keeps_its_connection() -> Iterator[None]:
+    """Code that calls close_old_connections() inside a test (the audit worker loop, requests made
+    by schemathesis's WSGI client rather than Django's test client) must not close the connection
+    holding the test's transaction. Django would, because autocommit is off inside it; SQLite's
+    in-memory test database never closes, so only PostgreSQL showed it."""
+    from django.db.backends.base.base import BaseDatabaseWrapper
+
+    original = BaseDatabaseWrapper.close_if_unusable_or_obsolete
+
+    def keep_inside_transactions(self: BaseDatabaseWrapper) -> None:
+        if not self.in_atomic_block:
+            original(self)
+
+    BaseDatabaseWrapper.close_if_unusable_or_obsolete = keep_inside_transactions  # type: ignore[method-assign]
+    yield
+    BaseDatabaseWrapper.close_if_unusable_or_obsolete = original  # type: ignore[method-assign]
