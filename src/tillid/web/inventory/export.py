@@ -8,6 +8,7 @@ from collections.abc import Iterable
 
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from tillid.web.inventory.models import AISystem
 
@@ -38,26 +39,27 @@ def _safe(value: object) -> object:
     return value
 
 
+def _printable(value: object) -> object:
+    return ILLEGAL_CHARACTERS_RE.sub("", value) if isinstance(value, str) else value
+
+
 def _rows(systems: Iterable[AISystem], labels: dict[str, str]) -> Iterable[list[object]]:
     for s in systems:
         yield [
-            _safe(v)
-            for v in [
-                s.name,
-                s.purpose,
-                str(s.owner or ""),
-                s.vendor,
-                s.get_lifecycle_phase_display(),
-                s.get_status_display(),
-                labels.get(getattr(s, "latest_risk_class", "") or "", ""),
-                labels.get(getattr(s, "latest_impact_level", "") or "", ""),
-                getattr(s, "latest_status", "") or "",
-                getattr(s, "latest_open_measures", None) or 0,
-                s.affected_groups,
-                s.data_used,
-                " ".join(s.link_list()),
-                s.updated_at.strftime("%Y-%m-%d %H:%M"),
-            ]
+            s.name,
+            s.purpose,
+            str(s.owner or ""),
+            s.vendor,
+            s.get_lifecycle_phase_display(),
+            s.get_status_display(),
+            labels.get(getattr(s, "latest_risk_class", "") or "", ""),
+            labels.get(getattr(s, "latest_impact_level", "") or "", ""),
+            getattr(s, "latest_status", "") or "",
+            getattr(s, "latest_open_measures", None) or 0,
+            s.affected_groups,
+            s.data_used,
+            " ".join(s.link_list()),
+            s.updated_at.strftime("%Y-%m-%d %H:%M"),
         ]
 
 
@@ -65,7 +67,7 @@ def inventory_csv(systems: Iterable[AISystem], labels: dict[str, str]) -> str:
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";")  # Danish and Swedish Excel read ; as the separator
     writer.writerow(_columns())
-    writer.writerows(_rows(systems, labels))
+    writer.writerows([_safe(v) for v in row] for row in _rows(systems, labels))
     return "\ufeff" + out.getvalue()  # the BOM makes Excel read UTF-8 (æ, ø, å, ä, ö)
 
 
@@ -75,7 +77,12 @@ def inventory_xlsx(systems: Iterable[AISystem], labels: dict[str, str]) -> bytes
     sheet.title = _("AI systems")[:31]
     sheet.append(_columns())
     for row in _rows(systems, labels):
-        sheet.append(row)
+        # Control characters (a vertical tab pasted from Word) are not allowed in a workbook.
+        sheet.append([_printable(v) for v in row])
+        for cell in sheet[sheet.max_row]:
+            if isinstance(cell.value, str):
+                # A text cell, never a formula: the name shows exactly as typed and nothing runs.
+                cell.data_type = "s"
     sheet.freeze_panes = "A2"
     out = io.BytesIO()
     book.save(out)
