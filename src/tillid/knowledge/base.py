@@ -188,6 +188,11 @@ class KnowledgeBase:
                 unknown(obligation.id, "measure", ref, self.measure)
             for entry in obligation.applies_from:
                 unknown(obligation.id, "legal version", entry.legal_version, self.legal_version)
+            if obligation.audience:
+                unknown(obligation.id, "glossary term", obligation.audience, self.glossary)
+        for measure in self.measure.values():
+            if measure.competence:
+                unknown(measure.id, "glossary term", measure.competence.area, self.glossary)
         for check in self.check.values():
             for ref in check.questions:
                 unknown(check.id, "question", ref, self.question)

@@ -258,6 +258,11 @@ _DOCUMENTS: dict[str, dict[Language, str]] = {
         "da": "om forbudt praksis inden for AI (feb. 2025)",
         "sv": "om förbjudna AI-metoder (feb. 2025)",
     },
+    "ai-literacy-qa": {
+        "en": "AI literacy — questions and answers (2025)",
+        "da": "AI-færdigheder — spørgsmål og svar (2025)",
+        "sv": "AI-kunnighet — frågor och svar (2025)",
+    },
     "gpai-models": {
         "en": "on general-purpose AI models (Jul 2025)",
         "da": "om AI-modeller til almen brug (jul. 2025)",

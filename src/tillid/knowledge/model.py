@@ -249,6 +249,11 @@ class Obligation(Strict):
     uncertainty: Text | None = Field(
         default=None, description="Where the law is uncertain or being amended, say so here."
     )
+    audience: ItemId | None = Field(
+        default=None,
+        description="AI literacy: the glossary term naming the group of staff who need the "
+        "competences this obligation's measures describe (e.g. human overseers).",
+    )
 
 
 Phase = Literal["procure", "develop", "adapt", "operate", "retire"]
@@ -264,6 +269,17 @@ Actor = Literal[
 ]
 
 
+CompetenceLevel = Literal["aware", "practitioner", "expert"]
+COMPETENCE_LEVELS: tuple[CompetenceLevel, ...] = ("aware", "practitioner", "expert")
+
+
+class Competence(Strict):
+    """AI literacy: the competence a measure builds — an area (a glossary term) at a level."""
+
+    area: ItemId
+    level: CompetenceLevel
+
+
 class Measure(Strict):
     id: ItemId
     title: Text
@@ -271,6 +287,9 @@ class Measure(Strict):
     phases: list[Phase] = Field(min_length=1)
     who: list[Actor] = Field(min_length=1)
     evidence: Text = Field(description="What evidence shows it is done.")
+    competence: Competence | None = Field(
+        default=None, description="AI literacy: the competence area and level this measure builds."
+    )
 
 
 class Check(Strict):
