@@ -380,3 +380,27 @@ def test_the_overview_filters_by_owner_system_and_status(org: Org) -> None:
 def test_the_main_menu_links_to_the_overview(org: Org) -> None:
     body = org.client(org.viewer).get(org.url("systems")).content.decode()
     assert f'href="{org.url("falling_due")}"' in body
+
+
+def test_the_task_history_says_who_changed_what_and_when(org: Org) -> None:
+    approve(org)
+    task = Task.objects.filter(assessment=org.assessment).first()
+    assert task is not None
+    update_task(task, org.editor, edit(task, status=TaskStatus.IN_PROGRESS, owner_id=org.viewer.pk))
+    task.refresh_from_db()
+    update_task(task, org.admin, edit(task, status=TaskStatus.DONE))
+    sync_action_plan(org.assessment, [])  # the measure goes; the task stays
+
+    body = org.client(org.viewer).get(org.url("task", task.pk)).content.decode()
+
+    kinds = list(task.changes.values_list("kind", "actor__username"))
+    assert kinds == [
+        ("created", "aarby-admin"),  # the approver made the plan
+        ("changed", "aarby-editor"),
+        ("changed", "aarby-admin"),
+        ("not_required", None),
+    ]
+    second = task.changes.all()[1]
+    assert second.before == {"owner": "", "status": "Open"}
+    assert second.after == {"owner": "aarby-viewer", "status": "In progress"}
+    assert "No longer required by the assessment" in body and "aarby-editor" in body

@@ -383,3 +383,21 @@ def test_upload_pages_still_check_the_csrf_token(org: Org) -> None:
     assert "The file is larger than 20" in too_big.content.decode()
     assert fine.status_code == 302
     assert [e.name for e in Evidence.objects.all()] == ["c.pdf"]
+
+
+def test_evidence_added_to_and_removed_from_a_task_is_in_its_history(org: Org) -> None:
+    approve(org)
+    task = Task.objects.filter(assessment=org.assessment).first()
+    assert task is not None
+    client = org.client(org.editor)
+    client.post(org.url("task_evidence", task.pk), {"file": SimpleUploadedFile("log.pdf", PDF)})
+    evidence = Evidence.objects.get()
+
+    client.post(org.url("evidence_remove", evidence.pk))
+
+    history = list(task.changes.values_list("kind", "after", "actor__username"))[-2:]
+    file = {"file": "log.pdf", "sha256": hashlib.sha256(PDF).hexdigest()}
+    assert history == [
+        ("evidence_added", file, "aarby-editor"),
+        ("evidence_removed", file, "aarby-editor"),
+    ]

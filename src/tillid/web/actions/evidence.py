@@ -27,8 +27,8 @@ from tillid.web.actions.filetypes import (
     display_name,
     kind_for_name,
 )
-from tillid.web.actions.models import Evidence, Task
-from tillid.web.actions.services import mark_worked_on
+from tillid.web.actions.models import Evidence, Task, TaskChange
+from tillid.web.actions.services import record_evidence
 from tillid.web.assessments.knowledge import knowledge_base
 from tillid.web.assessments.models import Assessment
 
@@ -100,7 +100,7 @@ def add_evidence(
                 uploaded_by=by,
             )
             if task is not None:
-                mark_worked_on(task)
+                record_evidence(task, TaskChange.Kind.EVIDENCE_ADDED, name, digest, by)
     except BaseException:
         path.unlink(missing_ok=True)
         raise
@@ -159,4 +159,8 @@ def remove_evidence(evidence: Evidence, by: User) -> None:
         evidence.removed_at = timezone.now()
         evidence.removed_by = by
         evidence.save(update_fields=["removed_at", "removed_by"])
+        if evidence.task is not None:
+            record_evidence(
+                evidence.task, TaskChange.Kind.EVIDENCE_REMOVED, evidence.name, evidence.sha256, by
+            )
         transaction.on_commit(lambda: evidence_path(evidence).unlink(missing_ok=True))

@@ -118,3 +118,28 @@ class Evidence(models.Model):
     @property
     def removed(self) -> bool:
         return self.removed_at is not None
+
+
+class TaskChange(models.Model):
+    """A task's history: every change people and results made, never edited or deleted."""
+
+    class Kind(models.TextChoices):
+        CREATED = "created", _("Made from the assessment's result")
+        CHANGED = "changed", _("Changed")
+        NOT_REQUIRED = "not_required", _("No longer required by the assessment")
+        REQUIRED = "required", _("Required again by the assessment")
+        EVIDENCE_ADDED = "evidence_added", _("Evidence added")
+        EVIDENCE_REMOVED = "evidence_removed", _("Evidence removed")
+
+    task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="changes")
+    kind = models.CharField(max_length=20, choices=Kind)
+    # {field: value} for the fields that changed, as people read them (owner's name, ISO dates).
+    before = models.JSONField(default=dict, blank=True)
+    after = models.JSONField(default=dict, blank=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["at", "id"]

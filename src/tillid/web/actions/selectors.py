@@ -7,12 +7,13 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Q, QuerySet
+from django.utils.translation import gettext_lazy as _
 
 from tillid.knowledge.citations import readable
 from tillid.knowledge.model import Language
 from tillid.reports.wording import say
 from tillid.web.accounts.models import Organisation, User
-from tillid.web.actions.models import STILL_TO_DO, Evidence, Task, TaskStatus
+from tillid.web.actions.models import STILL_TO_DO, Evidence, Task, TaskChange, TaskStatus
 from tillid.web.assessments.knowledge import knowledge_base
 from tillid.web.assessments.models import Assessment
 from tillid.web.assessments.services import evaluate_assessment
@@ -241,3 +242,41 @@ def evidence_in(organisation: Organisation, pk: int) -> Evidence:
     return Evidence.objects.select_related("assessment", "task").get(
         organisation=organisation, pk=pk, removed_at__isnull=True
     )
+
+
+HISTORY_FIELDS = {
+    "owner": _("Owner"),
+    "due": _("Due date"),
+    "status": _("Status"),
+    "reason": _("Reason if not relevant"),
+    "notes": _("Notes"),
+    "file": _("File"),
+    "sha256": "SHA-256",
+}
+
+
+@dataclass
+class HistoryLine:
+    field: str
+    before: str
+    after: str
+
+
+@dataclass
+class HistoryEntry:
+    change: TaskChange
+    lines: list[HistoryLine]
+
+
+def task_history(task: Task) -> list[HistoryEntry]:
+    """The task's changes, oldest first, each field as "before → after"."""
+    return [
+        HistoryEntry(
+            change,
+            [
+                HistoryLine(str(HISTORY_FIELDS.get(k, k)), change.before.get(k, ""), value)
+                for k, value in change.after.items()
+            ],
+        )
+        for change in task.changes.select_related("actor")
+    ]

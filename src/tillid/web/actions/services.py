@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 
 from tillid.assessment.result import MeasureResult
 from tillid.web.accounts.models import Membership, User
-from tillid.web.actions.models import STILL_TO_DO, Task, TaskStatus
+from tillid.web.actions.models import STILL_TO_DO, Task, TaskChange, TaskStatus
 from tillid.web.assessments.models import Assessment
 
 
@@ -75,7 +75,7 @@ def sync_action_plan(
         for position, measure in enumerate(measures):
             task = tasks.pop(measure.id, None)
             if task is None:
-                Task.objects.create(
+                task = Task.objects.create(
                     organisation_id=assessment.organisation_id,
                     assessment=assessment,
                     measure_id=measure.id,
@@ -85,8 +85,11 @@ def sync_action_plan(
                     result_due=measure.due,
                     due=planned_due(measure.due, today),
                 )
+                TaskChange.objects.create(
+                    task=task, kind=TaskChange.Kind.CREATED, after=_readable(task), actor=by
+                )
                 outcome.added += 1
-            elif _follow_result(task, measure, position, today):
+            elif _follow_result(task, measure, position, today, by):
                 outcome.updated += 1
         for task in tasks.values():
             if not task.worked_on:
@@ -96,14 +99,18 @@ def sync_action_plan(
                 task.required = False
                 task.version = F("version") + 1
                 task.save(update_fields=["required", "version", "updated_at"])
+                TaskChange.objects.create(task=task, kind=TaskChange.Kind.NOT_REQUIRED, actor=by)
                 outcome.no_longer_required += 1
         refresh_open_measures(assessment)
     return outcome
 
 
-def _follow_result(task: Task, measure: MeasureResult, position: int, today: dt.date) -> bool:
+def _follow_result(
+    task: Task, measure: MeasureResult, position: int, today: dt.date, by: User | None
+) -> bool:
     """Updates what the result decides; True when something a person sees changed."""
     seen_before = (task.required, task.due)
+    before = _readable(task)
     if measure.due != task.result_due and not task.due_moved:
         task.due = planned_due(measure.due, today)
     task.result_due = measure.due
@@ -117,7 +124,35 @@ def _follow_result(task: Task, measure: MeasureResult, position: int, today: dt.
         task.version = F("version") + 1
         fields += ["version", "updated_at"]
     task.save(update_fields=fields)
+    if changed:
+        kind = TaskChange.Kind.REQUIRED if not seen_before[0] else TaskChange.Kind.CHANGED
+        _record(task, kind, before, _readable(task), by)
     return changed
+
+
+def _readable(task: Task) -> dict[str, str]:
+    """The fields people set, as the history shows them."""
+    return {
+        "owner": str(task.owner) if task.owner_id else "",
+        "due": task.due.isoformat() if task.due else "",
+        "status": str(TaskStatus(task.status).label),
+        "reason": task.reason,
+        "notes": task.notes,
+    }
+
+
+def _record(
+    task: Task, kind: str, before: dict[str, str], after: dict[str, str], by: User | None
+) -> None:
+    """Writes the fields that differ between before and after to the task's history."""
+    changed = [k for k in after if before.get(k) != after[k]]
+    TaskChange.objects.create(
+        task=task,
+        kind=kind,
+        before={k: before.get(k, "") for k in changed},
+        after={k: after[k] for k in changed},
+        actor=by,
+    )
 
 
 def refresh_open_measures(assessment: Assessment) -> None:
@@ -157,6 +192,7 @@ def update_task(task: Task, by: User, edit: TaskEdit) -> Task:
         )
         if current.version != edit.seen_version:
             raise TaskConflict(_conflict_message(current))
+        before = _readable(current)
         current.owner_id = edit.owner_id
         current.due_moved = current.due_moved or current.due != edit.due
         current.due = edit.due
@@ -168,6 +204,9 @@ def update_task(task: Task, by: User, edit: TaskEdit) -> Task:
         current.updated_by = by
         current.version = current.version + 1
         current.save()
+        after = _readable(current)
+        if after != before:
+            _record(current, TaskChange.Kind.CHANGED, before, after, by)
         refresh_open_measures(current.assessment)
     return current
 
@@ -186,7 +225,11 @@ def _conflict_message(current: Task) -> str:
     }
 
 
-def mark_worked_on(task: Task) -> None:
+def record_evidence(task: Task, kind: str, name: str, sha256: str, by: User | None) -> None:
+    """Evidence on a task is work on it: the task is kept even if its measure goes."""
     if not task.worked_on:
         Task.objects.filter(pk=task.pk).update(worked_on=True)
         task.worked_on = True
+    TaskChange.objects.create(
+        task=task, kind=kind, after={"file": name, "sha256": sha256}, actor=by
+    )

@@ -124,6 +124,7 @@ def task_detail(request: HttpRequest, organisation: Organisation, pk: int) -> Ht
             "may_work": _may_work(request),
             "evidence": kept,
             "removed": removed,
+            "history": selectors.task_history(task),
             **_upload_context(),
         },
     )
