@@ -165,6 +165,10 @@ def _save_one(
     before = current.value if current else None
     if before == value:
         return
+    if value is None and item.seen_version is None:
+        # Unanswered when the page was made and left so: a whole-page save must not clear (or
+        # report as a conflict) an answer someone else gave meanwhile.
+        return
     current_version = current.version if current else None
     if current_version != item.seen_version:
         by = str(current.updated_by) if current and current.updated_by else "?"

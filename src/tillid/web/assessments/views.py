@@ -127,14 +127,15 @@ def section(
     assessment = _assessment(organisation, pk)
     lang = language_of(request.LANGUAGE_CODE)
     outcome = services.SaveOutcome()
+    problem = ""  # why nothing could be saved (e.g. approved meanwhile), shown in the form
     if request.method == "POST":
         if not request.membership.allows(Role.EDITOR):  # type: ignore[attr-defined]
             return HttpResponse(status=403)
         try:
             outcome = services.save_answers(assessment, request.user, _inputs(request))  # type: ignore[arg-type]
         except services.AssessmentError as error:
-            messages.error(request, str(error))
-        if not request.htmx and not outcome.errors and not outcome.conflicts:  # type: ignore[attr-defined]
+            problem = str(error)
+        if not request.htmx and not (problem or outcome.errors or outcome.conflicts):  # type: ignore[attr-defined]
             return _after_section(request, organisation, assessment, section_id, lang)
     pages = sections(assessment, lang)
     current = next((s for s in pages if s.id == section_id), None)
@@ -154,6 +155,7 @@ def section(
         "previous": pages[index - 1] if index > 0 else None,
         "next": pages[index + 1] if index + 1 < len(pages) else None,
         "saved": outcome.saved,
+        "problem": problem,
     }
     template = "assessments/_section_form.html" if request.htmx else "assessments/section.html"  # type: ignore[attr-defined]
     return render(request, template, context)
@@ -228,7 +230,8 @@ def review(request: HttpRequest, organisation: Organisation, pk: int) -> HttpRes
         return redirect("assessment", org_slug=organisation.slug, pk=pk)
     membership = request.membership  # type: ignore[attr-defined]
     action = request.POST.get("action", "")
-    seen = int(request.POST.get("version") or 0)
+    version = request.POST.get("version", "")
+    seen = int(version) if version.isdigit() else 0  # a broken page: refused as out of date
     needed = Role.EDITOR if action in ("submit", "reopen") else Role.REVIEWER
     if not membership.allows(needed):
         return HttpResponse(status=403)
