@@ -76,9 +76,19 @@ def accept_invitation(request: HttpRequest, token: str) -> HttpResponse:
                 request.POST.get("username", "").strip(),
                 request.POST.get("password", ""),
                 request.POST.get("name", "").strip(),
+                request.user if request.user.is_authenticated else None,  # type: ignore[arg-type]
             )
             login(request, user, backend="django.contrib.auth.backends.ModelBackend")
             return redirect("systems", org_slug=invitation.organisation.slug)
         except services.AccountError as problem:
             error = str(problem)
-    return render(request, "accounts/invitation.html", {"invitation": invitation, "error": error})
+    email = getattr(request.user, "email", "") or ""
+    return render(
+        request,
+        "accounts/invitation.html",
+        {
+            "invitation": invitation,
+            "error": error,
+            "signed_in_as_invitee": email.lower() == invitation.email.lower(),
+        },
+    )
