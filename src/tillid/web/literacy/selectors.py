@@ -162,7 +162,7 @@ class Coverage:
 def coverage_by_system(statuses: list[NeedStatus]) -> list[tuple[AISystem, Coverage]]:
     rows: dict[int, tuple[AISystem, Coverage]] = {}
     for s in statuses:
-        system, coverage = rows.setdefault(s.system.pk, (s.system, Coverage(s.system.name, 0, 0)))
+        _, coverage = rows.setdefault(s.system.pk, (s.system, Coverage(s.system.name, 0, 0)))
         coverage.needed += 1
         coverage.met += s.met
     return list(rows.values())
