@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "tillid.web.actions",
     "tillid.web.audits",
     "tillid.web.register",
+    "tillid.web.literacy",
 ]
 
 MIDDLEWARE = [

@@ -25,6 +25,7 @@ urlpatterns = [
     path("o/<slug:org_slug>/", include("tillid.web.actions.urls")),
     path("o/<slug:org_slug>/audits/", include("tillid.web.audits.urls")),
     path("o/<slug:org_slug>/", include("tillid.web.register.organisation_urls")),
+    path("o/<slug:org_slug>/literacy/", include("tillid.web.literacy.urls")),
     path("register/", include("tillid.web.register.urls")),
 ]
 
