@@ -50,6 +50,7 @@ PLAN: dict[str, Any] = {
     "aia.q_art50": ["none"],
     "aia.q_gpai_model_provider": False,
 }
+PDF_SECONDS = 120
 REVEALED_BY = {"aia.q_art25": "aia.q_provides", "aia.q_annex3_services": "aia.q_annex3_areas"}
 
 
@@ -164,8 +165,9 @@ def test_system_goes_from_registration_to_an_approved_pdf_report(
 
     # Then the report downloads as a PDF that names the system
     follow(page, "nav.tillid-tabs a[href$='/result/']")
-    with page.expect_download() as download:
-        page.click("main a[href$='/documents/report.pdf']")
+    # WeasyPrint takes seconds per report, many more on a busy CI machine.
+    with page.expect_download(timeout=PDF_SECONDS * 1000) as download:
+        page.click("main a[href$='/documents/report.pdf']", timeout=PDF_SECONDS * 1000)
     path = download.value.path()
     data = Path(path).read_bytes()
     assert data.startswith(b"%PDF-")
