@@ -137,3 +137,13 @@ def test_the_history_shows_which_answers_differ_from_the_approved_version() -> N
         b"Every change"
     )[0]
     assert rows.count(b"<tr>") == 2  # the header and the one changed answer
+
+
+def test_an_answer_with_a_nul_character_is_refused_with_a_message() -> None:
+    _client, assessment, user = _fraud_scoring_assessment()
+    version = assessment.answers.get(question_id="aia.q_personal_data").version
+    outcome = services.save_answers(
+        assessment, user, [services.AnswerInput("aia.q_personal_data", "no\x00", version)]
+    )
+    assert "NUL" in outcome.errors["aia.q_personal_data"]
+    assert assessment.answers.get(question_id="aia.q_personal_data").value is True

@@ -115,6 +115,8 @@ def _storable(question_id: str, raw: Any) -> Any:
     question = knowledge_base().question.get(question_id)
     if question is None:
         raise AssessmentError(_("There is no question %(id)s.") % {"id": question_id})
+    if "\x00" in str(raw):  # PostgreSQL cannot store it, and no real answer contains it
+        raise AssessmentError(_("The answer contains a NUL character; remove it."))
     try:
         value = normalise_answer(question, raw)
     except ValueError as error:
