@@ -34,6 +34,7 @@ from tests.web.conftest import (
     web_models,
 )
 from tillid.web.accounts.models import Membership, Organisation, Role, User
+from tillid.web.literacy.models import StaffGroup, StaffMember, TrainingActivity
 
 # --- The URLs -------------------------------------------------------------------------------------
 
@@ -88,6 +89,25 @@ API_SHARED = {
     "api:get_question",
 }
 
+
+def _staff(tenant: Tenant) -> list[int]:
+    return list(
+        StaffMember.objects.filter(organisation=tenant.organisation).values_list("pk", flat=True)
+    )
+
+
+def _staff_groups(tenant: Tenant) -> list[int]:
+    return list(
+        StaffGroup.objects.filter(organisation=tenant.organisation).values_list("pk", flat=True)
+    )
+
+
+def _training(tenant: Tenant) -> int:
+    return TrainingActivity.objects.filter(organisation=tenant.organisation).values_list(
+        "pk", flat=True
+    )[0]
+
+
 # What each URL parameter holds: a kind of object (ids of the organisation's objects of that kind) or
 # fixed values. `pk` is the object the page's name starts with, unless the name is listed.
 OBJECTS: dict[str, Callable[[Tenant], list[Any]]] = {
@@ -98,6 +118,8 @@ OBJECTS: dict[str, Callable[[Tenant], list[Any]]] = {
     "task": lambda t: [t.task.pk],
     "evidence": lambda t: [e.pk for e in t.evidence],
     "invitation token": lambda t: [t.invitation.token],
+    "staff member": lambda t: _staff(t),
+    "staff group": lambda t: _staff_groups(t),
 }
 PARAMETERS: dict[str, str | list[str]] = {
     "system_pk": "system",
@@ -113,6 +135,8 @@ PK_BY_NAME_PREFIX = {
     "audit": "audit",
     "task": "task",
     "evidence_": "evidence",
+    "literacy_person": "staff member",
+    "literacy_group": "staff group",
 }
 PARAMETERS_BY_URL: dict[str, dict[str, str | list[str]]] = {
     "action_plan": {"pk": "assessment"},
@@ -357,6 +381,60 @@ POSTS += [
         lambda t: {"pk": t.task.pk},
     ),
     Post("evidence_remove", Role.EDITOR, lambda t: {}, lambda t: {"pk": t.evidence[0].pk}),
+]
+
+
+POSTS += [
+    Post(
+        "literacy_person_new",
+        Role.EDITOR,
+        lambda t: {
+            "name": "New person",
+            "roles": ["lit.role_overseer"],
+            "systems": [t.systems[0].pk],
+        },
+    ),
+    Post(
+        "literacy_person_edit",
+        Role.EDITOR,
+        lambda t: {"name": "Renamed", "groups": _staff_groups(t), "user": t.users[Role.VIEWER].pk},
+        lambda t: {"pk": _staff(t)[0]},
+    ),
+    Post(
+        "literacy_person_record",
+        Role.EDITOR,
+        lambda t: {"activity": _training(t), "completed_on": "2026-02-01", "evidence_note": "List"},
+        lambda t: {"pk": _staff(t)[0]},
+    ),
+    Post(
+        "literacy_person_self_assessment",
+        Role.EDITOR,
+        lambda t: {
+            f"lit.area_{area}": "aware"
+            for area in (
+                "basics",
+                "limits",
+                "bias",
+                "data_protection",
+                "instructions",
+                "oversight",
+                "incidents",
+                "genai",
+                "governance",
+            )
+        },
+        lambda t: {"pk": _staff(t)[0]},
+    ),
+    Post("literacy_group_new", Role.EDITOR, lambda t: {"name": "Another group"}),
+    Post(
+        "literacy_activity_new",
+        Role.EDITOR,
+        lambda t: {
+            "title": "Briefing",
+            "competences": ["lit.m_basics_aware"],
+            "validity_months": "12",
+        },
+    ),
 ]
 
 
