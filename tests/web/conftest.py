@@ -13,11 +13,8 @@ from typing import Any
 
 import pytest
 from django.apps import apps
-from django.contrib.messages import get_messages
-from django.contrib.messages.constants import SUCCESS
 from django.db import models
 from django.db.models.functions import Cast
-from django.http import HttpResponse
 from django.test import Client
 
 from tests.web.literacy_objects import add_literacy_objects
@@ -61,11 +58,6 @@ class Tenant:
     @property
     def slug(self) -> str:
         return self.organisation.slug
-
-    def refresh(self) -> Tenant:
-        for obj in [self.draft, self.submitted, self.approved, *self.systems]:
-            obj.refresh_from_db()
-        return self
 
 
 def make_user(username: str, **extra: Any) -> User:
@@ -187,11 +179,6 @@ def client_for(user: User | None) -> Client:
     return client
 
 
-@pytest.fixture
-def login() -> Callable[[User | None], Client]:
-    return client_for
-
-
 # --- What the database holds --------------------------------------------------------------------
 
 
@@ -229,21 +216,6 @@ def snapshot_diff(before: dict, after: dict) -> list[str]:
         found += [f"{label} {pk} deleted" for pk in old.keys() - new.keys()]
         found += [f"{label} {pk} changed" for pk in old.keys() & new.keys() if old[pk] != new[pk]]
     return found
-
-
-def success_messages(response: HttpResponse) -> list[str]:
-    """The success messages the request queued (shown on the next page)."""
-    request = getattr(response, "wsgi_request", None)
-    if request is None or not hasattr(request, "_messages"):
-        return []
-    return [str(m) for m in get_messages(request) if m.level == SUCCESS]
-
-
-@pytest.fixture
-def no_rows_change() -> Iterator[Callable[[], list[str]]]:
-    """Call the yielded function to get what changed since the fixture was set up."""
-    before = snapshot()
-    yield lambda: snapshot_diff(before, snapshot())
 
 
 @pytest.fixture(autouse=True, scope="session")
