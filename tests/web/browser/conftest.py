@@ -41,11 +41,11 @@ def unavailable(reason: str) -> None:
     pytest.skip(reason)
 
 
-@pytest.fixture(scope="session")
-def chromium_path() -> str:
-    if not (os.path.isfile(CHROMIUM) and os.access(CHROMIUM, os.X_OK)):
+def find_chromium(path: str = CHROMIUM) -> str:
+    """The Chromium to drive; skips (laptop) or fails (CI=true) with instructions when missing."""
+    if not (os.path.isfile(path) and os.access(path, os.X_OK)):
         unavailable(
-            f"Chromium not found at {CHROMIUM}. To run the browser tests install Debian's "
+            f"Chromium not found at {path}. To run the browser tests install Debian's "
             "Chromium (apt-get install chromium chromium-driver) or set TILLID_TEST_CHROMIUM to "
             "a Chromium binary; do not run `playwright install`."
         )
@@ -53,7 +53,12 @@ def chromium_path() -> str:
         import playwright.sync_api  # noqa: F401
     except ImportError:
         unavailable("Playwright not installed: pip install -e '.[dev]' to run the browser tests.")
-    return CHROMIUM
+    return path
+
+
+@pytest.fixture(scope="session")
+def chromium_path() -> str:
+    return find_chromium()
 
 
 def _free_port() -> int:
