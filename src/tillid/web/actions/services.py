@@ -70,7 +70,10 @@ def sync_action_plan(
     outcome = SyncOutcome()
     with transaction.atomic():
         tasks = {
-            t.measure_id: t for t in Task.objects.select_for_update().filter(assessment=assessment)
+            t.measure_id: t
+            for t in Task.objects.select_for_update(of=("self",))  # PostgreSQL: no outer join
+            .select_related("owner")
+            .filter(assessment=assessment)
         }
         for position, measure in enumerate(measures):
             task = tasks.pop(measure.id, None)
