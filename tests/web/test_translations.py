@@ -265,13 +265,31 @@ PAGES = [
         ("Forpligtelser og opgaver med frist", "Filtrér listen"),
         ("Skyldigheter och uppgifter som förfaller", "Filtrera listan"),
     ),
+    Page(
+        "AI literacy",
+        ("AI-færdigheder", "Dækning pr. system", "Personer, grupper og uddannelse"),
+        ("AI-kunnighet", "Täckning per system", "Personer, grupper och utbildning"),
+    ),
+    Page(
+        "public record of a system",
+        ("Offentlig beskrivelse i åbenhedsregistret", "Lav et udkast til en offentlig beskrivelse"),
+        (
+            "Offentlig beskrivning i öppenhetsregistret",
+            "Skapa ett utkast till en offentlig beskrivning",
+        ),
+    ),
+    Page(
+        "transparency register",
+        ("Åbenhedsregister", "Søg i registret", "Brug data"),
+        ("Öppenhetsregister", "Sök i registret", "Använd data"),
+    ),
 ]
 
 
 def page_url(page: str, m: Municipality) -> tuple[str, User | None]:
     """Where the page is, and who looks at it (the reviewer sees the review buttons)."""
-    if page == "login":
-        return reverse("login"), None
+    if page in ("login", "transparency register"):
+        return reverse("login" if page == "login" else "register_list"), None
     first_section = sections(m.draft, "da")[0].id
     task = Task.objects.filter(assessment=m.approved).first()
     run = AuditRun.objects.filter(organisation=m.organisation).first()
@@ -289,6 +307,8 @@ def page_url(page: str, m: Municipality) -> tuple[str, User | None]:
         "action plan": m.url("action_plan", m.approved.pk),
         "task": m.url("task", task.pk),
         "falling due": m.url("falling_due"),
+        "AI literacy": m.url("literacy"),
+        "public record of a system": m.url("record_manage", m.system.pk),
     }
     return urls[page], m.reviewer if page.startswith("assessment overview") else m.admin
 
