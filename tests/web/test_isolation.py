@@ -147,6 +147,7 @@ PARAMETERS_BY_URL: dict[str, dict[str, str | list[str]]] = {
     "audit_report": {"fmt": ["json"]},
     "api:get_document": {"kind": ["report"], "fmt": ["md"]},
     "register_download": {"fmt": ["csv"]},
+    "literacy_report": {"fmt": ["md"]},
     "register_record": {"record_id": [1]},
     "register_record_export": {"record_id": [1], "standard": ["atrs"]},
     "register_api_record": {"record_id": [1]},

@@ -325,3 +325,30 @@ def test_months_are_added_to_the_last_day_of_short_months() -> None:
     assert add_months(dt.date(2026, 1, 31), 1) == dt.date(2026, 2, 28)
     assert add_months(dt.date(2026, 11, 30), 3) == dt.date(2027, 2, 28)
     assert add_months(dt.date(2026, 6, 15), 24) == dt.date(2028, 6, 15)
+
+
+def test_the_report_documents_the_training_and_the_closed_need_in_three_languages() -> None:
+    region = Region()
+    region.assess("01_dk_region_high_risk_deployer_overseers.yaml")
+    person = region.add_overseer()
+    region.record(person, region.add_training(OVERSEER_TRAINING, months="24"), timezone.localdate())
+
+    english = region.client.get(region.url("literacy_report", "md") + "?lang=en")
+    assert english.status_code == 200
+    text = english.content.decode()
+    assert "AI literacy report" in text and "Region region" in text
+    assert "Therapist Hansen" in text and "Case 2026-1234" in text
+    assert "Oversight and overriding (practitioner) — Met" in text
+    assert "AI Act Art. 26(2)" in text
+    assert "take measures to support" in text  # Art. 4 as amended, with its uncertainty
+    danish = region.client.get(region.url("literacy_report", "md") + "?lang=da").content.decode()
+    assert "Rapport om AI-færdigheder" in danish and "Dækket" in danish
+    swedish = region.client.get(region.url("literacy_report", "md") + "?lang=sv").content.decode()
+    assert "Rapport om AI-kunnighet" in swedish
+
+    docx = region.client.get(region.url("literacy_report", "docx") + "?lang=da")
+    assert docx.status_code == 200 and docx.content[:2] == b"PK"
+    assert "attachment" in docx["Content-Disposition"]
+    pdf = region.client.get(region.url("literacy_report", "pdf") + "?lang=sv")
+    assert pdf.status_code == 200 and pdf.content[:4] == b"%PDF"
+    assert region.client.get(region.url("literacy_report", "exe")).status_code == 404

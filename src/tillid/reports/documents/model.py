@@ -13,7 +13,9 @@ from typing import Literal
 
 from tillid.knowledge.model import Language
 
-DocumentKind = Literal["report", "dpia", "fria", "procurement"]
+# "literacy" is the organisation's AI-literacy report (tillid.reports.literacy), not made from one
+# assessment, so it is not among the DOCUMENT_KINDS an assessment offers.
+DocumentKind = Literal["report", "dpia", "fria", "procurement", "literacy"]
 DocumentFormat = Literal["md", "html", "pdf", "docx"]
 DOCUMENT_KINDS: tuple[DocumentKind, ...] = ("report", "dpia", "fria", "procurement")
 DOCUMENT_FORMATS: tuple[DocumentFormat, ...] = ("md", "html", "pdf", "docx")

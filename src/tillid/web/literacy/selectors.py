@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from django.db.models import Prefetch, QuerySet
 
 from tillid.assessment.literacy import CompetenceNeed, covers, literacy_needs
+from tillid.reports.literacy import ActivityEntry, LiteracyRecords, NeedEntry, TrainingEntry
 from tillid.web.accounts.models import Organisation
 from tillid.web.assessments.knowledge import knowledge_base
 from tillid.web.assessments.models import Assessment
@@ -211,3 +212,50 @@ def training_falling_due(organisation: Organisation, day: dt.date) -> list[DueTr
 def new_needs(statuses: list[NeedStatus], now: dt.datetime) -> list[NeedStatus]:
     """Needs not yet met of systems whose latest assessment changed recently."""
     return [s for s in statuses if not s.met and s.assessment.updated_at >= now - NEWLY_ASSESSED]
+
+
+def report_records(organisation: Organisation, day: dt.date) -> LiteracyRecords:
+    """What the organisation's AI-literacy report documents, as plain records for the core."""
+    statuses = need_statuses(organisation, day)
+    activities = list(activities_of(organisation).prefetch_related("records"))
+    records = (
+        TrainingRecord.objects.filter(organisation=organisation)
+        .select_related("person", "activity")
+        .order_by("person__name", "-completed_on")
+    )
+    return LiteracyRecords(
+        organisation=organisation.name,
+        as_of=day,
+        people=StaffMember.objects.filter(organisation=organisation).count(),
+        activities=[
+            ActivityEntry(
+                a.title,
+                list(a.competences),
+                a.validity_months,
+                len({r.person_id for r in a.records.all()}),
+            )
+            for a in activities
+        ],
+        trainings=[
+            TrainingEntry(
+                r.person.name,
+                r.activity.title,
+                r.completed_on,
+                r.valid_until,
+                " ".join(x for x in (r.evidence_note, r.evidence_reference) if x),
+            )
+            for r in records
+        ],
+        needs=[
+            NeedEntry(
+                system=s.system.name,
+                role=s.need.role,
+                competence=s.need.competence,
+                obligations=list(s.need.obligations),
+                citations=list(s.need.citations),
+                trained=[p.person.name for p in s.people if p.met],
+                untrained=[p.person.name for p in s.people if not p.met],
+            )
+            for s in statuses
+        ],
+    )

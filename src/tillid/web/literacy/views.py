@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from tillid.knowledge.citations import readable
 from tillid.knowledge.model import Language
+from tillid.reports.literacy import render_literacy_report
 from tillid.web.accounts.models import Organisation, Role
 from tillid.web.accounts.permissions import organisation_view
 from tillid.web.assessments.knowledge import knowledge_base
@@ -80,9 +81,31 @@ def overview(request: HttpRequest, organisation: Organisation) -> HttpResponse:
             open_needs=[s for s in statuses if not s.met],
             new_needs=selectors.new_needs(statuses, timezone.now()),
             due=selectors.training_falling_due(organisation, today),
-            today=today,
+            report_languages=[("da", "Dansk"), ("en", "English"), ("sv", "Svenska")],
         ),
     )
+
+
+REPORT_TYPES = {
+    "pdf": "application/pdf",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "md": "text/markdown; charset=utf-8",
+}
+
+
+@organisation_view(Role.VIEWER)
+def report(request: HttpRequest, organisation: Organisation, fmt: str) -> HttpResponse:
+    """The organisation's AI-literacy report; ?lang=da|en|sv, else the page's language."""
+    if fmt not in REPORT_TYPES:
+        raise Http404("Unknown format")
+    wanted = request.GET.get("lang", "")
+    language = wanted if wanted in ("da", "en", "sv") else _language(request)
+    records = selectors.report_records(organisation, timezone.localdate())
+    body = render_literacy_report(knowledge_base(), records, language, fmt)  # type: ignore[arg-type]
+    response = HttpResponse(body, content_type=REPORT_TYPES[fmt])
+    name = f"tillid-{organisation.slug}-ai-literacy-{language}.{fmt}"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
 
 
 @organisation_view(Role.VIEWER)
