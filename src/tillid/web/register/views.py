@@ -258,9 +258,7 @@ def _message(finding: Finding) -> str:
     ) % {"field": field, "lix": round(finding.lix.score)}
 
 
-def _check_context(
-    record: RegisterRecord, check: Check, snapshot: RecordSnapshot
-) -> dict[str, Any]:
+def _check_context(check: Check, snapshot: RecordSnapshot) -> dict[str, Any]:
     return {
         "blocking": [_message(f) for f in check.blocking],
         "warnings": [_message(f) for f in check.warnings],
@@ -327,7 +325,7 @@ def record_manage(request: HttpRequest, organisation: Organisation, system_pk: i
     }
     if record is not None:
         snapshot = services.snapshot_of(record, approval, record.published_version + 1)
-        context |= _check_context(record, services.check_record(record), snapshot)
+        context |= _check_context(services.check_record(record), snapshot)
         context["versions"] = record.published_versions.order_by("-version").select_related(
             "published_by", "approved_by"
         )
