@@ -344,7 +344,9 @@ def test_the_whole_flow_draft_approve_publish_republish_withdraw(a: Tenant) -> N
     assert page.status_code == 200
     assert PLAIN["human_involvement"] in page.content.decode()
     # ... in the API ...
-    api = public.get(reverse("register_api_records")).json()
+    listed = public.get(reverse("register_api_records"))
+    assert listed["Access-Control-Allow-Origin"] == "*"  # any site may read the public data
+    api = listed.json()
     assert api["count"] == 1 and api["records"][0]["name"] == PLAIN["name"]
     assert api["records"][0]["risk_class"] == a.approved.risk_class
     one = public.get(reverse("register_api_record", args=[record.pk])).json()
