@@ -428,6 +428,11 @@ POSTS += [
     ),
     Post("literacy_group_new", Role.EDITOR, lambda t: {"name": "Another group"}),
     Post(
+        "literacy_light_path",
+        Role.EDITOR,
+        lambda t: {"tools": ["genai_assistant"], "responsible": "Owner"},
+    ),
+    Post(
         "literacy_activity_new",
         Role.EDITOR,
         lambda t: {

@@ -352,3 +352,48 @@ def test_the_report_documents_the_training_and_the_closed_need_in_three_language
     pdf = region.client.get(region.url("literacy_report", "pdf") + "?lang=sv")
     assert pdf.status_code == 200 and pdf.content[:4] == b"%PDF"
     assert region.client.get(region.url("literacy_report", "exe")).status_code == 404
+
+
+def test_a_small_company_gets_a_plan_for_its_ai_tools_and_downloads_it() -> None:
+    company = Organisation.objects.create(
+        slug="bakery", name="Bageriet ApS", organisation_type="sme", country="DK"
+    )
+    owner = User.objects.create_user("baker", password="pw-not-used-123")
+    Membership.objects.create(user=owner, organisation=company, role=Role.ADMIN)
+    client = Client()
+    client.force_login(owner)
+    url = reverse("literacy_light_path", args=["bakery"])
+    form = client.get(url).content.decode()
+    assert "Generative AI assistant" in form and "<legend" in form
+
+    response = client.post(
+        url, {"tools": ["genai_assistant", "customer_chatbot"], "responsible": "Bente Baker"}
+    )
+    assert response.status_code == 302 and response["Location"].endswith("/literacy/plan/")
+    assert company.systems.count() == 2
+    assert StaffMember.objects.get(organisation=company).roles == ["lit.role_management"]
+
+    plan = client.get(response["Location"]).content.decode()
+    assert "Staff using generative AI tools" in plan
+    assert "Generative AI use policy (practitioner)" in plan
+    assert "Human overseer" not in plan  # neither tool is high-risk
+
+    document = client.get(reverse("literacy_report", args=["bakery", "md"]) + "?lang=en")
+    text = document.content.decode()
+    assert "What to do next" in text and "Generative AI use policy (practitioner)" in text
+    docx = client.get(reverse("literacy_report", args=["bakery", "docx"]) + "?lang=da")
+    assert docx.status_code == 200 and docx.content[:2] == b"PK"
+
+    # Running the light path again registers nothing twice.
+    client.post(url, {"tools": ["genai_assistant"], "responsible": ""})
+    assert company.systems.count() == 2
+
+
+def test_the_light_path_refuses_an_empty_or_unknown_choice() -> None:
+    region = Region()
+    url = region.url("literacy_light_path")
+    for data in ({}, {"tools": ["crystal_ball"]}):
+        response = region.client.post(url, data)
+        assert response.status_code == 200
+        assert "Please correct the following" in response.content.decode()
+    assert not AISystem.objects.exclude(pk=region.system.pk).exists()

@@ -128,6 +128,13 @@ _WORDS: dict[str, dict[Language, str]] = {
     "sources": {"da": "Kilder", "en": "Sources", "sv": "Källor"},
     "none": {"da": "Intet registreret.", "en": "Nothing recorded.", "sv": "Inget registrerat."},
     "disclaimer": {"da": "Forbehold", "en": "Disclaimer", "sv": "Förbehåll"},
+    "plan": {"da": "Det skal gøres", "en": "What to do next", "sv": "Det här ska göras"},
+    "plan_intro": {
+        "da": "De åbne behov, samlet pr. rolle: hvad medarbejderne skal lære, og hvad der viser det.",
+        "en": "The open needs, by role: what staff need to learn, and what shows it was done.",
+        "sv": "De öppna behoven, per roll: vad medarbetarna behöver lära sig, och vad som visar det.",
+    },
+    "systems": {"da": "AI-systemer", "en": "AI systems", "sv": "AI-system"},
 }
 
 
@@ -143,6 +150,7 @@ def literacy_document(kb: KnowledgeBase, records: LiteracyRecords, language: Lan
     for version in pack.meta.legal_versions:
         note = version.note.get(language) if version.note else ""
         blocks.append(Paragraph(note, label=version.title.get(language)))
+    blocks += _plan(kb, records, language)
     blocks.append(Heading(1, _say("activities", language)))
     if records.activities:
         blocks.append(
@@ -238,6 +246,37 @@ def literacy_document(kb: KnowledgeBase, records: LiteracyRecords, language: Lan
         blocks=blocks,
         disclaimers=[disclaimer],
     )
+
+
+def _plan(kb: KnowledgeBase, records: LiteracyRecords, language: Language) -> list[Block]:
+    """Open needs by role: the competence's own text (what to do) and evidence, once per role."""
+    open_needs = [n for n in records.needs if not n.met]
+    if not open_needs:
+        return []
+    word = _namer(kb, language)
+    blocks: list[Block] = [
+        Heading(1, _say("plan", language)),
+        Paragraph(_say("plan_intro", language), style="small"),
+    ]
+    for role in dict.fromkeys(n.role for n in open_needs):
+        items = []
+        for competence in dict.fromkeys(n.competence for n in open_needs if n.role == role):
+            measure = kb.measure[competence]
+            systems = dict.fromkeys(
+                n.system for n in open_needs if n.role == role and n.competence == competence
+            )
+            items.append(
+                Item(
+                    measure.text.get(language),
+                    label=measure.title.get(language),
+                    details=[
+                        f"{_say('evidence', language)}: {measure.evidence.get(language)}",
+                        f"{_say('systems', language)}: {', '.join(systems)}",
+                    ],
+                )
+            )
+        blocks += [Heading(2, word(role)), ItemList(items)]
+    return blocks
 
 
 def _namer(kb: KnowledgeBase, language: Language) -> Callable[[str], str]:

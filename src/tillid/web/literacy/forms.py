@@ -155,3 +155,23 @@ class SelfAssessmentForm(forms.Form):
                 widget=forms.RadioSelect,
             )
         _style(self)
+
+
+class LightPathForm(forms.Form):
+    tools = forms.MultipleChoiceField(
+        label=_("Which AI tools does your company use?"),
+        widget=forms.CheckboxSelectMultiple,
+    )
+    responsible = forms.CharField(
+        label=_("Who is responsible for AI in the company?"),
+        max_length=200,
+        required=False,
+        help_text=_("A name; we register the person with the management role."),
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        from tillid.web.literacy.quick import TOOLS
+
+        super().__init__(*args, **kwargs)
+        self.fields["tools"].choices = [(t.id, t.name) for t in TOOLS]
+        _style(self)

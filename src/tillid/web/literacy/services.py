@@ -168,3 +168,44 @@ def save_self_assessment(
         levels={a: levels[a] for a in areas},
         answered_by=user,
     )
+
+
+def start_light_path(
+    organisation: Organisation, user: User, tool_ids: list[str], responsible: str
+) -> list[AISystem]:
+    """Registers and assesses each chosen tool (skipping names already registered) and records the
+    person responsible for AI as management. Returns the tools' systems."""
+    from tillid.web.assessments import services as assessments
+    from tillid.web.inventory.models import LifecyclePhase, SystemStatus
+    from tillid.web.literacy.quick import TOOLS_BY_ID, preset_answers
+
+    unknown = [t for t in tool_ids if t not in TOOLS_BY_ID]
+    if unknown or not tool_ids:
+        raise LiteracyError(_("Choose at least one of the AI tools listed."))
+    systems = []
+    with transaction.atomic():
+        for tool_id in tool_ids:
+            tool = TOOLS_BY_ID[tool_id]
+            name = str(tool.name)
+            system = AISystem.objects.filter(organisation=organisation, name=name).first()
+            if system is None:
+                system = AISystem.objects.create(
+                    organisation=organisation,
+                    name=name,
+                    purpose=str(tool.purpose),
+                    owner=user,
+                    lifecycle_phase=LifecyclePhase.OPERATE,
+                    status=SystemStatus.IN_USE,
+                )
+                assessment = assessments.start_assessment(system, user)
+                inputs = [
+                    assessments.AnswerInput(q, v, None) for q, v in preset_answers(tool).items()
+                ]
+                assessments.save_answers(assessment, user, inputs)
+            systems.append(system)
+        if responsible.strip():
+            save_person(
+                organisation,
+                PersonInput(name=responsible, roles=["lit.role_management"], user_id=user.pk),
+            )
+    return systems

@@ -5,6 +5,8 @@ from tillid.web.literacy import views
 urlpatterns = [
     path("", views.overview, name="literacy"),
     path("report.<str:fmt>", views.report, name="literacy_report"),
+    path("quick/", views.light_path, name="literacy_light_path"),
+    path("plan/", views.plan, name="literacy_plan"),
     path("systems/<int:system_pk>/", views.system_needs, name="literacy_system"),
     path("people/", views.people, name="literacy_people"),
     path("people/new/", views.person_new, name="literacy_person_new"),

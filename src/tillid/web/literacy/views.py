@@ -23,6 +23,7 @@ from tillid.web.literacy.forms import (
     LEVEL_CHOICES,
     ActivityForm,
     GroupForm,
+    LightPathForm,
     PersonForm,
     RecordForm,
     SelfAssessmentForm,
@@ -47,6 +48,11 @@ def _words(language: Language) -> dict[str, str]:
             for key in obligation.citations:
                 words[key] = readable(key, language)
     return words
+
+
+def _posted(request: HttpRequest) -> Any:
+    """The form data of a POST, even an empty one (which must show "required", not the blank form)."""
+    return request.POST if request.method == "POST" else None
 
 
 def _base(request: HttpRequest, **extra: Any) -> dict[str, Any]:
@@ -187,7 +193,7 @@ def _person_form(
             "user": person.user,
         }
     form = PersonForm(
-        request.POST or None,
+        _posted(request),
         initial=initial,
         organisation=organisation,
         language=_language(request),
@@ -206,7 +212,7 @@ def _person_form(
 @organisation_view(Role.EDITOR)
 def person_record(request: HttpRequest, organisation: Organisation, pk: int) -> HttpResponse:
     person = _person(organisation, pk)
-    form = RecordForm(request.POST or None, organisation=organisation)
+    form = RecordForm(_posted(request), organisation=organisation)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -239,7 +245,7 @@ def person_self_assessment(
     person = _person(organisation, pk)
     latest = selectors.latest_self_assessment(person)
     form = SelfAssessmentForm(
-        request.POST or None,
+        _posted(request),
         initial=latest.levels if latest else {},
         language=_language(request),
     )
@@ -285,7 +291,7 @@ def group_detail(request: HttpRequest, organisation: Organisation, pk: int) -> H
 
 @organisation_view(Role.EDITOR)
 def group_new(request: HttpRequest, organisation: Organisation) -> HttpResponse:
-    form = GroupForm(request.POST or None)
+    form = GroupForm(_posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             group = services.create_group(
@@ -301,7 +307,7 @@ def group_new(request: HttpRequest, organisation: Organisation) -> HttpResponse:
 
 @organisation_view(Role.EDITOR)
 def activity_new(request: HttpRequest, organisation: Organisation) -> HttpResponse:
-    form = ActivityForm(request.POST or None, language=_language(request))
+    form = ActivityForm(_posted(request), language=_language(request))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -319,4 +325,50 @@ def activity_new(request: HttpRequest, organisation: Organisation) -> HttpRespon
             return redirect("literacy_people", org_slug=organisation.slug)
     return render(
         request, "literacy/form.html", _base(request, form=form, heading=_("New training"))
+    )
+
+
+@organisation_view(Role.EDITOR)
+def light_path(request: HttpRequest, organisation: Organisation) -> HttpResponse:
+    form = LightPathForm(_posted(request))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.start_light_path(
+                organisation,
+                request.user,  # type: ignore[arg-type]
+                form.cleaned_data["tools"],
+                form.cleaned_data["responsible"],
+            )
+        except services.LiteracyError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("Your AI tools were registered and assessed."))
+            return redirect("literacy_plan", org_slug=organisation.slug)
+    return render(request, "literacy/light_path.html", _base(request, form=form))
+
+
+@organisation_view(Role.VIEWER)
+def plan(request: HttpRequest, organisation: Organisation) -> HttpResponse:
+    """What to do: the open needs by staff role, with the competence's text and evidence."""
+    kb = knowledge_base()
+    language = _language(request)
+    statuses = [s for s in selectors.need_statuses(organisation, timezone.localdate()) if not s.met]
+    by_role: dict[str, list[dict[str, Any]]] = {}
+    for s in statuses:
+        measure = kb.measure[s.need.competence]
+        by_role.setdefault(s.need.role, []).append(
+            {
+                "status": s,
+                "text": measure.text.get(language),
+                "evidence": measure.evidence.get(language),
+            }
+        )
+    return render(
+        request,
+        "literacy/plan.html",
+        _base(
+            request,
+            by_role=list(by_role.items()),
+            report_languages=[("da", "Dansk"), ("en", "English"), ("sv", "Svenska")],
+        ),
     )
