@@ -353,22 +353,28 @@ def plan(request: HttpRequest, organisation: Organisation) -> HttpResponse:
     kb = knowledge_base()
     language = _language(request)
     statuses = [s for s in selectors.need_statuses(organisation, timezone.localdate()) if not s.met]
-    by_role: dict[str, list[dict[str, Any]]] = {}
+    # role -> competence -> what to do, the evidence, and the systems and sources asking for it
+    by_role: dict[str, dict[str, dict[str, Any]]] = {}
     for s in statuses:
         measure = kb.measure[s.need.competence]
-        by_role.setdefault(s.need.role, []).append(
+        row = by_role.setdefault(s.need.role, {}).setdefault(
+            s.need.competence,
             {
-                "status": s,
+                "competence": s.need.competence,
                 "text": measure.text.get(language),
                 "evidence": measure.evidence.get(language),
-            }
+                "systems": [],
+                "citations": [],
+            },
         )
+        row["systems"] += [s.system.name] if s.system.name not in row["systems"] else []
+        row["citations"] += [c for c in s.need.citations if c not in row["citations"]]
     return render(
         request,
         "literacy/plan.html",
         _base(
             request,
-            by_role=list(by_role.items()),
+            by_role=[(role, list(rows.values())) for role, rows in by_role.items()],
             report_languages=[("da", "Dansk"), ("en", "English"), ("sv", "Svenska")],
         ),
     )
