@@ -13,6 +13,7 @@ from typing import Any
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from tillid.assessment.answers import AnswerSet, normalise_answer
@@ -20,6 +21,7 @@ from tillid.assessment.reevaluate import Change as ResultChange
 from tillid.assessment.reevaluate import compare_summaries
 from tillid.assessment.result import Result, Summary
 from tillid.knowledge.context import Context
+from tillid.knowledge.model import Question
 from tillid.web.accounts.models import User
 from tillid.web.assessments.knowledge import engine, knowledge_base, pack_versions
 from tillid.web.assessments.models import (
@@ -119,13 +121,50 @@ def _storable(question_id: str, raw: Any) -> Any:
         raise AssessmentError(_("The answer contains a NUL character; remove it."))
     try:
         value = normalise_answer(question, raw)
-    except ValueError as error:
-        raise AssessmentError(str(error)) from None
+    except ValueError:
+        raise AssessmentError(_answer_problem(question, raw)) from None
     if isinstance(value, frozenset):
         return [o for o in question.option_ids() if o in value]  # in the order of the options
     if isinstance(value, dt.date):
         return value.isoformat()
     return value
+
+
+def _answer_problem(question: Question, raw: Any) -> str:
+    """What is wrong with an answer, in the reader's language (the core's message is English)."""
+    language = get_language() or "da"
+    lang = language[:2] if language[:2] in ("da", "en", "sv") else "da"
+    if question.kind == "multi":
+        values = raw if isinstance(raw, list) else [raw]
+        alone = [o for o in question.options if o.exclusive and o.id in values]
+        if alone and len(set(values)) > 1:
+            return _("“%(option)s” cannot be combined with other options.") % {
+                "option": alone[0].label.get(lang)  # type: ignore[arg-type]
+            }
+        unknown = [str(v)[:80] for v in values if v not in question.option_ids()]
+        return _("“%(value)s” is not one of the options; choose among those shown.") % {
+            "value": ", ".join(unknown) or str(raw)[:80]
+        }
+    if question.kind == "single":
+        return _("“%(value)s” is not one of the options; choose one of those shown.") % {
+            "value": str(raw)[:80]
+        }
+    if question.kind == "yes_no":
+        return _("Answer yes or no.")
+    if question.kind == "number":
+        if question.minimum is not None and question.maximum is not None:
+            return _("Write a number from %(min)g to %(max)g.") % {
+                "min": question.minimum,
+                "max": question.maximum,
+            }
+        if question.minimum is not None:
+            return _("Write a number of at least %(min)g.") % {"min": question.minimum}
+        if question.maximum is not None:
+            return _("Write a number of at most %(max)g.") % {"max": question.maximum}
+        return _("Write a number, e.g. 1200.")
+    if question.kind == "date":
+        return _("Write the date as YYYY-MM-DD, e.g. 2026-12-31.")
+    return _("Write a text.")
 
 
 def _is_empty(raw: Any) -> bool:

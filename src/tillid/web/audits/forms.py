@@ -50,7 +50,7 @@ class AuditForm(forms.Form):
         help_text=_("Groups with fewer rows are suppressed, so no one can be recognised."),
     )
     advanced = forms.CharField(
-        label=_("Further settings (YAML, optional)"),
+        label=_("Further settings (YAML)"),
         required=False,
         max_length=20000,
         widget=forms.Textarea(attrs={"rows": 4}),
