@@ -142,12 +142,14 @@ def _answer_problem(question: Question, raw: Any) -> str:
                 "option": alone[0].label.get(lang)  # type: ignore[arg-type]
             }
         unknown = [str(v)[:80] for v in values if v not in question.option_ids()]
-        return _("“%(value)s” is not one of the options; choose among those shown.") % {
-            "value": ", ".join(unknown) or str(raw)[:80]
+        return _("“%(value)s” is not one of the options: %(options)s.") % {
+            "value": ", ".join(unknown) or str(raw)[:80],
+            "options": ", ".join(question.option_ids()),
         }
     if question.kind == "single":
-        return _("“%(value)s” is not one of the options; choose one of those shown.") % {
-            "value": str(raw)[:80]
+        return _("“%(value)s” is not one of the options: %(options)s.") % {
+            "value": str(raw)[:80],
+            "options": ", ".join(question.option_ids()),
         }
     if question.kind == "yes_no":
         return _("Answer yes or no.")
