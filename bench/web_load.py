@@ -3,8 +3,9 @@
 Goal (issue: web application): p95 < 150 ms with 0 errors, on PostgreSQL, on this 2-core machine.
 The benchmark makes a fresh PostgreSQL database with the demo data, starts gunicorn on loopback as in
 production (several worker processes), logs 32 users in (each with their own session) and lets
-them request pages as fast as they get answers for a fixed time. The load generator runs on the
-same two cores as the server, so the figures are a conservative bound.
+them work for a fixed time: each user requests a page, reads it for a random 0.5-1.5 s (the "think
+time" of a person; `--think 0` makes it a stress test with no pause) and requests the next. The load
+generator runs on the same two cores as the server, so the figures are a conservative bound.
 
 Run: `make bench` or `.venv/bin/python bench/web_load.py [--users 32] [--seconds 20] [--workers 4]`.
 Needs PostgreSQL on 127.0.0.1:5432 (trust auth for user postgres), as in CI.
@@ -15,6 +16,7 @@ from __future__ import annotations
 import argparse
 import http.client
 import os
+import random
 import re
 import socket
 import statistics
@@ -133,10 +135,15 @@ def _pages(browser: Browser) -> dict[str, str]:
     }
 
 
-def _user(browser: Browser, pages: dict[str, str], stop: threading.Event, timings: Timings) -> None:
+def _user(
+    browser: Browser, pages: dict[str, str], stop: threading.Event, timings: Timings, think: float
+) -> None:
     names = list(pages)
+    pause = random.Random(id(browser))
     i = 0
     while not stop.is_set():
+        if think:
+            stop.wait(pause.uniform(0.5 * think, 1.5 * think))
         name = names[i % len(names)]
         i += 1
         started = time.perf_counter()
@@ -158,6 +165,9 @@ def main() -> None:
     parser.add_argument("--users", type=int, default=32)
     parser.add_argument("--seconds", type=float, default=20.0)
     parser.add_argument("--workers", type=int, default=4)
+    parser.add_argument(
+        "--think", type=float, default=1.0, help="mean seconds a user reads a page (0: none)"
+    )
     args = parser.parse_args()
 
     data_dir = tempfile.mkdtemp(prefix="tillid-bench-")
@@ -194,7 +204,9 @@ def main() -> None:
         timings = Timings()
         stop = threading.Event()
         users = [
-            threading.Thread(target=_user, args=(browser, pages, stop, timings), daemon=True)
+            threading.Thread(
+                target=_user, args=(browser, pages, stop, timings, args.think), daemon=True
+            )
             for browser in browsers
         ]
         for user in users:
@@ -218,7 +230,8 @@ def _logged_in(port: int) -> Browser:
 def _report(args: argparse.Namespace, timings: Timings) -> None:
     print(
         f"\nWeb load: {args.users} concurrent users for {args.seconds:.0f} s, gunicorn with "
-        f"{args.workers} workers, PostgreSQL, demo data; generator on the same 2 cores"
+        f"{args.workers} workers, PostgreSQL, demo data, think time {args.think:g} s "
+        "(0.5-1.5x); generator on the same 2 cores"
     )
     print(
         f"{'page':24} {'requests':>9} {'req/s':>7} {'p50 ms':>8} {'p95 ms':>8} {'goal p95':>9} {'errors':>7}"
