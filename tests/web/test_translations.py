@@ -38,7 +38,7 @@ DEMO_ANSWERS = (
     Path(__file__).resolve().parents[2] / "src/tillid/examples/demo/benefit_application_triage.yaml"
 )
 # %(name)s and %(n)d from Python and {% blocktranslate %}; the tags around a placeholder or a link.
-PLACEHOLDER = re.compile(r"%\(\w+\)[sdif]|%[sdif]|</?\w+[^>]*>|&\w+;")
+PLACEHOLDER = re.compile(r"%\(\w+\)[sdifgex]|%[sdifgex]|</?\w+[^>]*>|&\w+;")
 
 
 def catalogue(lang: str) -> polib.POFile:
