@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from tillid.knowledge.model import Language
 
@@ -358,6 +359,7 @@ _SE_PROVISION = re.compile(
 )
 
 
+@lru_cache(maxsize=8192)  # pure, and a result page renders thousands of citations
 def readable(key: str, language: Language) -> str:
     """A citation key as the reader of `language` would write it.
 

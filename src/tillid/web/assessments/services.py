@@ -10,6 +10,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.core.cache import cache
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
@@ -21,7 +22,8 @@ from tillid.assessment.reevaluate import Change as ResultChange
 from tillid.assessment.reevaluate import compare_summaries
 from tillid.assessment.result import Result, Summary
 from tillid.knowledge.context import Context
-from tillid.knowledge.model import Question
+from tillid.knowledge.model import Language, Question
+from tillid.reports.view import ReportView, build_view
 from tillid.web.accounts.models import User
 from tillid.web.assessments.knowledge import engine, knowledge_base, pack_versions
 from tillid.web.assessments.models import (
@@ -91,6 +93,27 @@ def evaluate_assessment(
         as_of or timezone.localdate(),
         with_trace=with_trace,
     )
+
+
+def worded_result(assessment: Assessment, language: Language) -> ReportView:
+    """The result in words, cached until an answer, the packs or the date change (every answer
+    saved updates `updated_at`), because evaluating with traces and wording it costs ~25 ms."""
+    today = timezone.localdate()
+    key = "result-view:" + ":".join(
+        [
+            str(assessment.pk),
+            assessment.updated_at.isoformat(),
+            language,
+            today.isoformat(),
+            ",".join(f"{k}={v}" for k, v in sorted(pack_versions().items())),
+        ]
+    )
+    view: ReportView | None = cache.get(key)
+    if view is None:
+        outcome = evaluate_assessment(assessment, today)
+        view = build_view(knowledge_base(), outcome, language, assessment.system.name)
+        cache.set(key, view, timeout=3600)
+    return view
 
 
 def start_assessment(system: AISystem, user: User) -> Assessment:

@@ -9,7 +9,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tillid.reports.documents import DOCUMENT_KINDS, render_document
-from tillid.reports.view import build_view
 from tillid.web.accounts.models import Organisation, Role
 from tillid.web.accounts.permissions import organisation_view
 from tillid.web.assessments import services
@@ -185,15 +184,12 @@ def _after_section(
 def result(request: HttpRequest, organisation: Organisation, pk: int) -> HttpResponse:
     assessment = _assessment(organisation, pk)
     lang = language_of(request.LANGUAGE_CODE)
-    outcome = services.evaluate_assessment(assessment)
-    view = build_view(knowledge_base(), outcome, lang, assessment.system.name)
     return render(
         request,
         "assessments/result.html",
         {
             **_common(request, assessment),
-            "view": view,
-            "result": outcome,
+            "view": services.worded_result(assessment, lang),
             "document_kinds": DOCUMENT_KINDS,
         },
     )
