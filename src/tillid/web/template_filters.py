@@ -25,3 +25,17 @@ def icon(name: str) -> str:
         static("vendor/dkfds/img/all-svg-icons.svg"),
         name,
     )
+
+
+@register.simple_tag
+def field_widget(field: Any) -> str:
+    """The field's control, pointing screen readers at its hint and its error message."""
+    ids = []
+    if field.help_text:
+        ids.append(f"{field.auto_id}_helptext")
+    if field.errors:
+        ids.append(f"{field.auto_id}_error")
+    attrs = {"aria-describedby": " ".join(ids)} if ids else {}
+    if field.errors:
+        attrs["aria-invalid"] = "true"
+    return str(field.as_widget(attrs=attrs))
