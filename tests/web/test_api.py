@@ -295,7 +295,6 @@ def test_registering_a_second_system_with_the_same_name_is_409(org_a: Org) -> No
         ({"name": "", "purpose": "Y"}, "name", "required"),
         ({"name": "X"}, "purpose", "required"),
         ({"name": "X" * 201, "purpose": "Y"}, "name", "200"),
-        ({"name": "X\x00", "purpose": "Y"}, "name", "Null characters"),
         ({"name": "X", "purpose": "Y", "status": "forgotten"}, "status", "in_use"),
     ],
 )
@@ -308,6 +307,16 @@ def test_bad_system_input_is_422_naming_the_field(
     assert says in response.json()["errors"][field]
     assert says in detail(response)
     assert not AISystem.objects.filter(name="X").exists()
+
+
+def test_a_nul_character_anywhere_is_400_before_anything_is_saved(org_a: Org) -> None:
+    # Refused for every endpoint by tillid.web.nul_bytes: PostgreSQL cannot store NUL.
+    response = call(
+        "post", "/api/v1/systems", org_a.editor_token, {"name": "X\x00", "purpose": "Y"}
+    )
+    assert response.status_code == 400
+    assert "NUL character" in detail(response)
+    assert not AISystem.objects.filter(name__startswith="X").exists()
 
 
 def test_messages_are_in_the_language_the_client_asks_for(org_a: Org) -> None:
@@ -461,7 +470,6 @@ def test_answer_changed_by_someone_else_is_409_and_nothing_of_the_set_is_saved(
         ({"question_id": INFERS, "value": "perhaps", "version": None}, "yes or no"),
         ({"question_id": "aia.q_nothing", "value": True, "version": None}, "no question"),
         ({"question_id": INFERS, "value": {"a": [1]}, "version": None}, "yes or no"),
-        ({"question_id": INFERS, "value": "yes\x00", "version": None}, "null character"),
     ],
 )
 def test_bad_answer_is_422_naming_the_question_and_nothing_is_saved(

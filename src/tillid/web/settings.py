@@ -71,6 +71,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "axes.middleware.AxesMiddleware",
+    "tillid.web.nul_bytes.RefuseNulBytesMiddleware",
 ]
 
 ROOT_URLCONF = "tillid.web.urls"
