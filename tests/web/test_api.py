@@ -309,12 +309,12 @@ def test_bad_system_input_is_422_naming_the_field(
     assert not AISystem.objects.filter(name="X").exists()
 
 
-def test_a_nul_character_anywhere_is_400_before_anything_is_saved(org_a: Org) -> None:
+def test_a_nul_character_anywhere_is_422_before_anything_is_saved(org_a: Org) -> None:
     # Refused for every endpoint by tillid.web.nul_bytes: PostgreSQL cannot store NUL.
     response = call(
         "post", "/api/v1/systems", org_a.editor_token, {"name": "X\x00", "purpose": "Y"}
     )
-    assert response.status_code == 400
+    assert response.status_code == 422
     assert "NUL character" in detail(response)
     assert not AISystem.objects.filter(name__startswith="X").exists()
 

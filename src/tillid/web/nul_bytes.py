@@ -24,7 +24,8 @@ class RefuseNulBytesMiddleware:
         if self._has_nul(request):
             message = _("The request contains a NUL character, which cannot be stored; remove it.")
             if request.path.startswith("/api/"):
-                return JsonResponse({"detail": message}, status=400)
+                # 422 with `errors`, as the API documents for every operation's bad input.
+                return JsonResponse({"detail": message, "errors": {"request": message}}, status=422)
             return HttpResponse(message, status=400, content_type="text/plain; charset=utf-8")
         return self.get_response(request)
 
