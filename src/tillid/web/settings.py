@@ -57,6 +57,9 @@ INSTALLED_APPS = [
     "tillid.web.audits",
     "tillid.web.register",
     "tillid.web.literacy",
+    "tillid.web.catalogue",
+    "tillid.web.dashboards",
+    "tillid.web.temperature",
 ]
 
 MIDDLEWARE = [

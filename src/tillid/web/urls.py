@@ -26,7 +26,13 @@ urlpatterns = [
     path("o/<slug:org_slug>/audits/", include("tillid.web.audits.urls")),
     path("o/<slug:org_slug>/", include("tillid.web.register.organisation_urls")),
     path("o/<slug:org_slug>/literacy/", include("tillid.web.literacy.urls")),
+    path("o/<slug:org_slug>/catalogue/", include("tillid.web.catalogue.organisation_urls")),
+    path("o/<slug:org_slug>/dashboard/", include("tillid.web.dashboards.organisation_urls")),
+    path("o/<slug:org_slug>/temperature/", include("tillid.web.temperature.organisation_urls")),
     path("register/", include("tillid.web.register.urls")),
+    path("catalogue/", include("tillid.web.catalogue.urls")),
+    path("dashboards/", include("tillid.web.dashboards.urls")),
+    path("temperature/", include("tillid.web.temperature.urls")),
 ]
 
 if settings.SSO_ENABLED:

@@ -1,0 +1,5 @@
+"""Pages of the temperature outside any one organisation."""
+
+from django.urls import path  # noqa: F401
+
+urlpatterns: list[object] = []
