@@ -39,3 +39,24 @@ def field_widget(field: Any) -> str:
     if field.errors:
         attrs["aria-invalid"] = "true"
     return str(field.as_widget(attrs=attrs))
+
+
+@register.simple_tag
+def chart(figure: Any, kind: str, chart_id: str) -> str:
+    """A chart as SVG with its numbers in a table beside it (tillid.reports.charts.Chart)."""
+    from django.template.loader import render_to_string
+    from django.utils.safestring import mark_safe
+
+    from tillid.reports import charts
+
+    draw = {"bar": charts.bar_chart_svg, "line": charts.line_chart_svg}[kind]
+    return render_to_string(
+        "_chart.html",
+        {
+            "chart": figure,
+            "chart_id": chart_id,
+            # Built from escaped text only (see tillid.reports.charts).
+            "svg": mark_safe(draw(figure, chart_id=chart_id)),
+            "table_rows": charts.table_rows(figure),
+        },
+    )
