@@ -75,6 +75,8 @@ OUTSIDE_ORGANISATIONS = {
     "register_list": "public register",
     "register_download": "public register",
     "register_record": "public register",
+    "register_record_version": "public register",
+    "register_api_record_version": "public register",
     "register_record_export": "public register",
     "register_api_records": "public register",
     "register_api_record": "public register",
@@ -151,6 +153,8 @@ PARAMETERS_BY_URL: dict[str, dict[str, str | list[str]]] = {
     "register_record": {"record_id": [1]},
     "register_record_export": {"record_id": [1], "standard": ["atrs"]},
     "register_api_record": {"record_id": [1]},
+    "register_record_version": {"record_id": [1], "version": [1]},
+    "register_api_record_version": {"record_id": [1], "version": [1]},
 }
 
 

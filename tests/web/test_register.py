@@ -386,6 +386,15 @@ def test_the_whole_flow_draft_approve_publish_republish_withdraw(a: Tenant) -> N
     assert "Systemet sorterer ansøgninger" in page
     one = public.get(reverse("register_api_record", args=[record.pk])).json()
     assert [v["version"] for v in one["versions"]] == [2, 1]
+    # Version 1 stays readable as it was published, marked as an earlier version.
+    older = public.get(reverse("register_record_version", args=[record.pk, 1])).content.decode()
+    assert PLAIN["summary"] in older and "Systemet sorterer ansøgninger" not in older
+    assert "an earlier version kept for the record" in older
+    assert reverse("register_record_version", args=[record.pk, 1]) in page
+    older_api = public.get(one["versions"][1]["url"]).json()
+    assert older_api["version"] == 1 and older_api["current_version"] == 2
+    assert older_api["summary"] == PLAIN["summary"]
+    assert public.get(reverse("register_record_version", args=[record.pk, 3])).status_code == 404
 
     # Withdrawn: gone from the list and the API; the page says it was withdrawn, and when.
     step(editor, a, a.systems[2].pk, "withdraw")
@@ -398,6 +407,8 @@ def test_the_whole_flow_draft_approve_publish_republish_withdraw(a: Tenant) -> N
     text = gone.content.decode()
     assert "withdrew this record" in text and PLAIN["name"] not in text
     assert PLAIN["purpose"] not in text
+    old = public.get(reverse("register_record_version", args=[record.pk, 1]))
+    assert old.status_code == 410 and PLAIN["summary"] not in old.content.decode()
     gone_api = public.get(reverse("register_api_record", args=[record.pk]))
     assert gone_api.status_code == 410 and gone_api.json()["withdrawn"] is True
     assert PLAIN["name"] not in gone_api.content.decode()
@@ -614,3 +625,20 @@ def test_system_page_links_editors_to_the_register(a: Tenant) -> None:
     page = editor.get(reverse("system_detail", args=[a.slug, a.systems[2].pk])).content.decode()
     assert manage_url(a, a.systems[2].pk) in page and "Publish in the register" in page
     assert reverse("register_list") in visitor().get(reverse("login")).content.decode()
+
+
+def test_the_public_api_pages_through_records_and_says_where_the_next_page_is(
+    a: Tenant, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tillid.web.register import views
+
+    published_record(a)
+    monkeypatch.setattr(views, "API_PAGE_SIZE", 1)
+    public = visitor()
+
+    first = public.get(reverse("register_api_records")).json()
+    assert (first["count"], first["page"], first["pages"], first["previous"]) == (1, 1, 1, None)
+    assert first["next"] is None and len(first["records"]) == 1
+    beyond = public.get(reverse("register_api_records") + "?page=7")
+    assert beyond.status_code == 404 and "no page 7" in beyond.json()["error"]
+    assert public.get(reverse("register_api_records") + "?page=abc").status_code == 200

@@ -63,6 +63,15 @@ def public_record(record_id: int) -> PublishedRecord:
     return record.published_versions.get(version=record.published_version)
 
 
+def public_version(record_id: int, version: int) -> PublishedRecord:
+    """An earlier (or the current) version of a public record, for the history; same errors."""
+    current = public_record(record_id)
+    row = current.record.published_versions.filter(version=version).first()
+    if row is None:
+        raise NotPublic(record_id)
+    return row
+
+
 def public_versions(record: RegisterRecord) -> QuerySet[PublishedRecord]:
     return record.published_versions.order_by("-version")
 

@@ -26,7 +26,7 @@ from tillid.web.inventory.views import risk_class_choices
 from tillid.web.register import selectors, services
 from tillid.web.register.export import records_csv, records_xlsx
 from tillid.web.register.forms import RecordForm
-from tillid.web.register.models import RecordLanguage, RegisterRecord
+from tillid.web.register.models import PublishedRecord, RecordLanguage, RegisterRecord
 from tillid.web.register.plain_language import Check, Finding
 from tillid.web.register.standards import (
     STANDARD_TITLES,
@@ -88,19 +88,35 @@ def register_list(request: HttpRequest) -> HttpResponse:
     )
 
 
+def _withdrawn_page(request: HttpRequest, record: RegisterRecord) -> HttpResponse:
+    # Only that it was withdrawn and when: nothing of the record itself is shown any more.
+    return render(
+        request, "register/withdrawn.html", {"withdrawn_at": record.withdrawn_at}, status=410
+    )
+
+
 def register_record(request: HttpRequest, record_id: int) -> HttpResponse:
     try:
         row = selectors.public_record(record_id)
     except selectors.NotPublic:
         raise Http404 from None
     except selectors.Withdrawn as gone:
-        # Only that it was withdrawn and when: nothing of the record itself is shown any more.
-        return render(
-            request,
-            "register/withdrawn.html",
-            {"withdrawn_at": gone.record.withdrawn_at},
-            status=410,
-        )
+        return _withdrawn_page(request, gone.record)
+    return _record_page(request, row)
+
+
+def register_record_version(request: HttpRequest, record_id: int, version: int) -> HttpResponse:
+    """An earlier version as it was published, so readers can see what changed and when."""
+    try:
+        row = selectors.public_version(record_id, version)
+    except selectors.NotPublic:
+        raise Http404 from None
+    except selectors.Withdrawn as gone:
+        return _withdrawn_page(request, gone.record)
+    return _record_page(request, row)
+
+
+def _record_page(request: HttpRequest, row: PublishedRecord) -> HttpResponse:
     snapshot = RecordSnapshot.from_dict(row.snapshot)
     return render(
         request,
@@ -108,6 +124,7 @@ def register_record(request: HttpRequest, record_id: int) -> HttpResponse:
         {
             "row": row,
             "s": snapshot,
+            "current_version": row.record.published_version,
             "versions": selectors.public_versions(row.record),
             "labels": outcome_labels(request.LANGUAGE_CODE),
             "phase": _choice_label(LifecyclePhase, snapshot.lifecycle_phase),
@@ -183,10 +200,48 @@ def _api_record(request: HttpRequest, snapshot: RecordSnapshot) -> dict[str, Any
     }
 
 
+API_PAGE_SIZE = 100
+
+
 def register_api_records(request: HttpRequest) -> HttpResponse:
-    rows = selectors.public_records(_filter(request))
-    records = [_api_record(request, RecordSnapshot.from_dict(r.snapshot)) for r in rows]
-    return _json({"count": len(records), "records": records})
+    """The current version of every public record, 100 per page (`?page=2`), with links on."""
+    paginator = Paginator(selectors.public_records(_filter(request)), API_PAGE_SIZE)
+    number = _int(request.GET.get("page")) or 1
+    if number > max(1, paginator.num_pages):
+        return _json(
+            {"error": f"There is no page {number}; there are {paginator.num_pages} pages."},
+            status=404,
+        )
+    page = paginator.page(number)
+
+    def page_url(n: int) -> str:
+        query = request.GET.copy()
+        query["page"] = str(n)
+        return request.build_absolute_uri(f"{request.path}?{query.urlencode()}")
+
+    records = [_api_record(request, RecordSnapshot.from_dict(r.snapshot)) for r in page]
+    return _json(
+        {
+            "count": paginator.count,
+            "page": number,
+            "pages": paginator.num_pages,
+            "next": page_url(number + 1) if page.has_next() else None,
+            "previous": page_url(number - 1) if page.has_previous() else None,
+            "records": records,
+        }
+    )
+
+
+def _withdrawn_json(record_id: int, record: RegisterRecord) -> HttpResponse:
+    withdrawn = record.withdrawn_at
+    return _json(
+        {
+            "id": record_id,
+            "withdrawn": True,
+            "withdrawn_at": withdrawn.isoformat(timespec="seconds") if withdrawn else None,
+        },
+        status=410,
+    )
 
 
 def register_api_record(request: HttpRequest, record_id: int) -> HttpResponse:
@@ -195,21 +250,34 @@ def register_api_record(request: HttpRequest, record_id: int) -> HttpResponse:
     except selectors.NotPublic:
         return _json({"error": "No published record with this id."}, status=404)
     except selectors.Withdrawn as gone:
-        withdrawn = gone.record.withdrawn_at
-        return _json(
-            {
-                "id": record_id,
-                "withdrawn": True,
-                "withdrawn_at": withdrawn.isoformat(timespec="seconds") if withdrawn else None,
-            },
-            status=410,
-        )
+        return _withdrawn_json(record_id, gone.record)
+    return _json(_api_record_with_versions(request, row))
+
+
+def register_api_record_version(request: HttpRequest, record_id: int, version: int) -> HttpResponse:
+    try:
+        row = selectors.public_version(record_id, version)
+    except selectors.NotPublic:
+        return _json({"error": "No published record with this id and version."}, status=404)
+    except selectors.Withdrawn as gone:
+        return _withdrawn_json(record_id, gone.record)
+    return _json(_api_record_with_versions(request, row))
+
+
+def _api_record_with_versions(request: HttpRequest, row: PublishedRecord) -> dict[str, Any]:
     data = _api_record(request, RecordSnapshot.from_dict(row.snapshot))
+    data["current_version"] = row.record.published_version
     data["versions"] = [
-        {"version": v.version, "published_at": v.published_at.isoformat(timespec="seconds")}
+        {
+            "version": v.version,
+            "published_at": v.published_at.isoformat(timespec="seconds"),
+            "url": request.build_absolute_uri(
+                reverse("register_api_record_version", args=[row.record_id, v.version])
+            ),
+        }
         for v in selectors.public_versions(row.record)
     ]
-    return _json(data)
+    return data
 
 
 # --- The organisation's page ----------------------------------------------------------------------
