@@ -7,6 +7,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from tillid.reports.documents import DOCUMENT_KINDS, render_document
 from tillid.web.accounts.models import Organisation, Role
@@ -92,8 +93,10 @@ def reassess(request: HttpRequest, organisation: Organisation, pk: int) -> HttpR
         changes = services.reassess(assessment, request.user)  # type: ignore[arg-type]
         messages.success(
             request,
-            _(
-                "Re-assessed with the current knowledge packs: %(n)d change(s), recorded in the history."
+            ngettext(
+                "Re-assessed with the current knowledge packs: %(n)d change, recorded in the history.",
+                "Re-assessed with the current knowledge packs: %(n)d changes, recorded in the history.",
+                len(changes),
             )
             % {"n": len(changes)},
         )

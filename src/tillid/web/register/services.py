@@ -12,6 +12,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from tillid.web.accounts.models import User
 from tillid.web.assessments.knowledge import knowledge_base
@@ -206,9 +207,12 @@ def _must_pass_check(record: RegisterRecord) -> None:
     check = check_record(record)
     if not check.ok_to_publish:
         raise RegisterError(
-            _(
-                "The record is not ready: %(n)d text(s) are missing or too long. "
-                "The list under 'Before publishing' says which."
+            ngettext(
+                "The record is not ready: %(n)d text is missing or too long. "
+                "The list under 'Before publishing' says which.",
+                "The record is not ready: %(n)d texts are missing or too long. "
+                "The list under 'Before publishing' says which.",
+                len(check.blocking),
             )
             % {"n": len(check.blocking)}
         )
