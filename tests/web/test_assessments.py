@@ -218,6 +218,7 @@ def test_a_bad_date_or_text_for_a_number_is_named_and_not_saved_and_good_answers
         headers={"HX-Request": "true"},
     )
     assert "Write a number of at least 0." in page_text(negative)
+    assert 'value="-3"' in page_text(negative)  # what was typed stays there to be corrected
     assert stored(assessment)["mini.count"] == 40
 
 

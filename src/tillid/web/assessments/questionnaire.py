@@ -98,6 +98,16 @@ def _question_view(
     )
 
 
+def show_typed(question: QuestionView, typed: Any) -> None:
+    """Shows a refused input instead of the stored answer (which is unchanged)."""
+    chosen = set(typed) if isinstance(typed, list) else {typed}
+    if question.kind == "yes_no":
+        typed = {"yes": True, "no": False}.get(typed)
+    question.value = typed
+    for option in question.options:
+        option.checked = option.id in chosen
+
+
 def sections(assessment: Assessment, lang: Language) -> list[SectionView]:
     """The sections with at least one question to show now, each with its visible questions."""
     kb = knowledge_base()

@@ -17,7 +17,7 @@ from tillid.web.assessments.changes import describe_changes
 from tillid.web.assessments.knowledge import knowledge_base, pack_versions
 from tillid.web.assessments.labels import language_of, outcome_labels
 from tillid.web.assessments.models import Assessment
-from tillid.web.assessments.questionnaire import sections
+from tillid.web.assessments.questionnaire import sections, show_typed
 from tillid.web.inventory.models import AISystem
 
 DOCUMENT_TYPES = {
@@ -130,11 +130,14 @@ def section(
     lang = language_of(request.LANGUAGE_CODE)
     outcome = services.SaveOutcome()
     problem = ""  # why nothing could be saved (e.g. approved meanwhile), shown in the form
+    typed: dict[str, Any] = {}
     if request.method == "POST":
         if not request.membership.allows(Role.EDITOR):  # type: ignore[attr-defined]
             return HttpResponse(status=403)
+        inputs = _inputs(request)
+        typed = {i.question_id: i.value for i in inputs}
         try:
-            outcome = services.save_answers(assessment, request.user, _inputs(request))  # type: ignore[arg-type]
+            outcome = services.save_answers(assessment, request.user, inputs)  # type: ignore[arg-type]
         except services.AssessmentError as error:
             problem = str(error)
         if not request.htmx and not (problem or outcome.errors or outcome.conflicts):  # type: ignore[attr-defined]
@@ -146,6 +149,9 @@ def section(
         return redirect("assessment", org_slug=organisation.slug, pk=assessment.pk)
     for question in current.questions:
         question.error = outcome.errors.get(question.id, "")
+        if question.error and question.id in typed:
+            # Show what the person typed next to the message, so they can correct it, not retype it.
+            show_typed(question, typed[question.id])
         question.conflict = next(
             (c for c in outcome.conflicts if c.question_id == question.id), None
         )
