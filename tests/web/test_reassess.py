@@ -147,3 +147,55 @@ def test_an_answer_with_a_nul_character_is_refused_with_a_message() -> None:
     )
     assert "NUL" in outcome.errors["aia.q_personal_data"]
     assert assessment.answers.get(question_id="aia.q_personal_data").value is True
+
+
+def _approve_reopen_and_change(assessment: services.Assessment, user: User) -> None:
+    reviewer = User.objects.create_user("dpo", password="x")
+    Membership.objects.create(
+        user=reviewer, organisation=assessment.organisation, role=Role.REVIEWER
+    )
+    services.submit(assessment, user, assessment.version)
+    services.approve(assessment, reviewer, assessment.version)
+    services.reopen(assessment, user, assessment.version)
+    version = assessment.answers.get(question_id="aia.q_personal_data").version
+    services.save_answers(
+        assessment, user, [services.AnswerInput("aia.q_personal_data", "no", version)]
+    )
+
+
+def test_an_approved_revisions_documents_show_what_was_approved_not_todays_answers() -> None:
+    client, assessment, user = _fraud_scoring_assessment()
+    approved_dpia = client.get(
+        f"/o/havbjerg/assessments/{assessment.pk}/documents/dpia.md", HTTP_ACCEPT_LANGUAGE="en"
+    ).content
+    _approve_reopen_and_change(assessment, user)
+    base = f"/o/havbjerg/assessments/{assessment.pk}/documents/dpia.md"
+
+    current = client.get(base, HTTP_ACCEPT_LANGUAGE="en")
+    frozen = client.get(base + "?revision=1", HTTP_ACCEPT_LANGUAGE="en")
+
+    assert frozen.status_code == 200 and current.status_code == 200
+    assert frozen.content != current.content  # "no personal data" changed the DPIA draft
+    assert frozen.content == approved_dpia
+    assert 'filename="tillid-dpia-' in frozen["Content-Disposition"]
+    assert "-r1.md" in frozen["Content-Disposition"]
+    history = client.get(f"/o/havbjerg/assessments/{assessment.pk}/history/").content.decode()
+    assert "documents/report.pdf?revision=1" in history
+    for unknown in ("2", "abc", "99999999999999999999"):
+        assert client.get(f"{base}?revision={unknown}").status_code == 404
+
+
+def test_after_a_pack_update_an_approved_revisions_documents_say_why_they_cannot_be_made(
+    updated_packs,  # type: ignore[no-untyped-def]
+) -> None:
+    client, assessment, user = _fraud_scoring_assessment()
+    _approve_reopen_and_change(assessment, user)
+    updated_packs()
+
+    page = client.get(
+        f"/o/havbjerg/assessments/{assessment.pk}/documents/report.pdf?revision=1",
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
+
+    assert page.status_code == 409
+    assert "eu-ai-act 0.4.0 → 0.5.0" in page.content.decode()

@@ -140,6 +140,11 @@ class Result:
     def to_json(self) -> str:
         return _adapter().dump_json(self, indent=2).decode()
 
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Result:
+        """A stored result (e.g. an approved version's) back as a Result."""
+        return _adapter().validate_python(data)
+
     def classification(self, classification_id: str) -> ClassificationResult:
         for item in self.classifications:
             if item.id == classification_id:

@@ -431,6 +431,30 @@ def approve(
     return frozen
 
 
+def approved_result(frozen: ApprovedVersion) -> tuple[Result, AnswerSet]:
+    """What was approved, as it was approved: the frozen result and answers. The documents word
+    it with the packs installed now, so they must be the packs it was approved under."""
+    result = Result.from_dict(frozen.result)
+    then = {p.id: p.version for p in result.packs}
+    now = pack_versions()
+    if any(now.get(pack) != version for pack, version in then.items()):
+        changed = ", ".join(
+            f"{pack} {version} → {now.get(pack, '–')}"
+            for pack, version in sorted(then.items())
+            if now.get(pack) != version
+        )
+        raise AssessmentError(
+            _(
+                "Revision %(revision)d was approved under knowledge packs that have since been "
+                "updated (%(changed)s), so its documents can no longer be made exactly as "
+                "approved. Download the documents of the current revision, or keep the copy "
+                "downloaded when it was approved."
+            )
+            % {"revision": frozen.revision, "changed": changed}
+        )
+    return result, AnswerSet.model_validate(frozen.answer_set)
+
+
 def reopen(assessment: Assessment, user: User, seen_version: int) -> None:
     """Starts a new revision of an approved assessment; the approved version stays frozen."""
     with transaction.atomic():

@@ -7,7 +7,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 
 from tillid.reports.documents import DOCUMENT_KINDS, render_document
 from tillid.web.accounts.models import Organisation, Role
@@ -20,6 +20,12 @@ from tillid.web.assessments.models import Assessment
 from tillid.web.assessments.questionnaire import sections, show_typed
 from tillid.web.inventory.models import AISystem
 
+DOCUMENT_TITLES = {
+    "report": gettext_lazy("Assessment report"),
+    "dpia": gettext_lazy("DPIA draft"),
+    "fria": gettext_lazy("Fundamental-rights impact assessment draft"),
+    "procurement": gettext_lazy("Procurement requirements annex"),
+}
 DOCUMENT_TYPES = {
     "pdf": "application/pdf",
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -212,17 +218,38 @@ def document(
     if kind not in DOCUMENT_KINDS or fmt not in DOCUMENT_TYPES:
         raise Http404("Unknown document")
     lang = language_of(request.GET.get("lang") or request.LANGUAGE_CODE)
-    outcome = services.evaluate_assessment(assessment)
+    revision = request.GET.get("revision", "")
+    if revision:
+        # An approved revision's document: made from what was frozen at approval, never from
+        # today's answers.
+        frozen = assessment.approved_versions.filter(
+            revision=int(revision) if revision.isdigit() and len(revision) < 9 else -1
+        ).first()
+        if frozen is None:
+            raise Http404("No approved revision with this number")
+        try:
+            outcome, answers = services.approved_result(frozen)
+        except services.AssessmentError as error:
+            return render(
+                request,
+                "assessments/document_unavailable.html",
+                {**_common(request, assessment), "problem": str(error)},
+                status=409,
+            )
+    else:
+        outcome = services.evaluate_assessment(assessment)
+        answers = services.answer_set_of(assessment)
     content = render_document(
         kind,
         knowledge_base(),
         outcome,
-        services.answer_set_of(assessment),
+        answers,
         lang,
         fmt,  # type: ignore[arg-type]
     )
     response = HttpResponse(content, content_type=DOCUMENT_TYPES[fmt])
-    name = f"tillid-{kind}-{assessment.pk}-{timezone.localdate().isoformat()}.{fmt}"
+    stamp = f"r{revision}" if revision else timezone.localdate().isoformat()
+    name = f"tillid-{kind}-{assessment.pk}-{stamp}.{fmt}"
     disposition = "inline" if fmt == "html" else "attachment"
     response["Content-Disposition"] = f'{disposition}; filename="{name}"'
     return response
@@ -312,6 +339,7 @@ def history(request: HttpRequest, organisation: Organisation, pk: int) -> HttpRe
             **_common(request, assessment),
             "changes": changes,
             "approved_versions": approved,
+            "document_titles": [(kind, DOCUMENT_TITLES[kind]) for kind in DOCUMENT_KINDS],
             "since_approval": _since_approval(assessment, approved[0], lang) if approved else None,
         },
     )
