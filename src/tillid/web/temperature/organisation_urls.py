@@ -1,5 +1,10 @@
-"""Pages of the temperature inside one organisation: /o/<org_slug>/..."""
+"""The projects' side: /o/<org_slug>/temperature/... (the organisation's invitations and answers)."""
 
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-urlpatterns: list[object] = []
+from tillid.web.temperature import views
+
+urlpatterns = [
+    path("", views.invitations, name="temperature_open"),
+    path("<int:pk>/", views.answer, name="temperature_answer"),
+]

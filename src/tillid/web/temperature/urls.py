@@ -1,5 +1,13 @@
-"""Pages of the temperature outside any one organisation."""
+"""The platform operator's pages: /temperature/... (staff users only; everyone else gets 404)."""
 
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-urlpatterns: list[object] = []
+from tillid.web.temperature import views
+
+urlpatterns = [
+    path("", views.surveys, name="temperature_surveys"),
+    path("new/", views.survey_new, name="temperature_survey_new"),
+    path("<int:survey_id>/", views.survey_detail, name="temperature_survey"),
+    path("<int:survey_id>/edit/", views.survey_edit, name="temperature_survey_edit"),
+    path("<int:survey_id>/send/", views.survey_send, name="temperature_send"),
+]

@@ -1,0 +1,43 @@
+"""The words of the temperature measurement: the default statements and the challenges to pick from.
+
+Default statements are stored by key, not by text, so every project reads them in its own language.
+The challenges are this app's own list (the experience catalogue had no shared vocabulary when this
+was written); the ids follow the challenge tags named in issue 6, so the two can be merged later.
+"""
+
+from __future__ import annotations
+
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+DEFAULT_STATEMENTS: dict[str, Promise] = {
+    "on_track": _("The project is on track."),
+    "data": _("We have the data we need."),
+    "legal": _("Legal questions are clarified."),
+    "backing": _("The organisation backs the project."),
+    "competences": _("We have the competences we need."),
+}
+
+CHALLENGES: dict[str, Promise] = {
+    "data_quality": _("Data quality"),
+    "data_access": _("Access to data"),
+    "data_security": _("Data security"),
+    "legal_clarification": _("Legal clarification"),
+    "procurement": _("Procurement"),
+    "organisational_anchoring": _("Organisational anchoring"),
+    "competences": _("Competences"),
+    "vendor_lock_in": _("Vendor lock-in"),
+    "funding": _("Funding"),
+    "user_acceptance": _("Acceptance by users and citizens"),
+}
+
+SCALE_LABELS: dict[int, Promise] = {
+    1: _("1 – strongly disagree"),
+    2: _("2 – disagree"),
+    3: _("3 – neither agree nor disagree"),
+    4: _("4 – agree"),
+    5: _("5 – strongly agree"),
+}
+
+CHALLENGES_QUESTION = _("Which challenges are you facing now?")
+TEXT_QUESTION = _("Anything else you want to tell us? (Do not write personal data.)")
