@@ -397,3 +397,20 @@ def test_the_light_path_refuses_an_empty_or_unknown_choice() -> None:
         assert response.status_code == 200
         assert "Please correct the following" in response.content.decode()
     assert not AISystem.objects.exclude(pk=region.system.pk).exists()
+
+
+def test_the_demo_municipality_has_staff_trainings_and_an_expired_workshop() -> None:
+    from tillid.web.demo import load_demo_data
+
+    load_demo_data()
+    havbjerg = Organisation.objects.get(slug="havbjerg")
+    today = dt.date(2026, 11, 22)
+
+    due = selectors.training_falling_due(havbjerg, today)
+    statuses = selectors.need_statuses(havbjerg, today)
+
+    assert StaffMember.objects.filter(organisation=havbjerg).count() == 8
+    assert [(d.record.person.name, d.expired) for d in due if d.expired] == [("Sofie Madsen", True)]
+    assert any(not s.met for s in statuses) and any(s.met for s in statuses)
+    load_demo_data()  # a second load adds nobody
+    assert StaffMember.objects.filter(organisation=havbjerg).count() == 8
