@@ -115,7 +115,9 @@ def _load_survey(manifest: dict[str, Any], operator: User) -> None:
                     f"temperature.yaml names an unknown demo system: {answer['system']}"
                 )
             response = Response.objects.create(
-                invitation=invitation, answered_by=_editor_of(invitation)
+                organisation=invitation.organisation,
+                invitation=invitation,
+                answered_by=_editor_of(invitation),
             )
             when = _at_nine(round_spec["sent_on"] + dt.timedelta(days=1 + offset % 10))
             Response.objects.filter(pk=response.pk).update(answered_at=when, changed_at=when)

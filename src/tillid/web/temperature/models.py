@@ -145,6 +145,9 @@ class SurveyInvitation(models.Model):
 
 
 class Response(models.Model):
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="survey_responses"
+    )  # the invitation's, kept beside it so every read can be scoped to one organisation
     invitation = models.OneToOneField(
         SurveyInvitation, on_delete=models.CASCADE, related_name="response"
     )

@@ -423,7 +423,9 @@ def save_response(
                 % {"who": who or _("Someone")}
             )
         if response is None:
-            response = Response.objects.create(invitation=invitation, answered_by=user)
+            response = Response.objects.create(
+                organisation=invitation.organisation, invitation=invitation, answered_by=user
+            )
         else:
             response.answered_by = user
             response.version += 1

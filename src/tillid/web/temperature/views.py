@@ -126,7 +126,7 @@ def survey_detail(request: HttpRequest, survey_id: int) -> HttpResponse:
 def _round_label(result: selectors.RoundResult) -> str:
     return _("Round %(number)d (%(date)s)") % {
         "number": result.round.number,
-        "date": timezone.localdate(result.round.sent_at).strftime("%Y-%m-%d"),
+        "date": timezone.localdate(result.round.sent_at).strftime("%Y-%m"),
     }
 
 
@@ -161,16 +161,19 @@ def _trend_chart(results: selectors.Results) -> Chart | None:
 
 
 def _challenge_chart(results: selectors.Results) -> Chart | None:
-    if not results.asks_challenges or not results.rounds:
+    """Only the rounds with enough responses: a column of "hidden" per challenge says nothing."""
+    shown = [i for i, r in enumerate(results.rounds) if r.shown]
+    if not results.asks_challenges or not shown:
         return None
     return Chart(
         title=_("Projects naming each challenge, per round"),
-        description=_("How many responding projects said they face each challenge now."),
-        series=tuple(_round_label(r) for r in results.rounds),
+        description=_(
+            "How many responding projects said they face each challenge now; rounds with too few "
+            "responses are left out."
+        ),
+        series=tuple(_round_label(results.rounds[i]) for i in shown),
         rows=tuple(
-            ChartRow(
-                str(CHALLENGES[cid]), tuple(float(c) if c is not None else None for c in counts)
-            )
+            ChartRow(str(CHALLENGES[cid]), tuple(float(counts[i] or 0) for i in shown))
             for cid, counts in results.challenges
         ),
         hidden_label=_hidden_label(results.survey.min_responses),
