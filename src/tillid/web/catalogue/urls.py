@@ -1,5 +1,11 @@
-"""Pages of the catalogue outside any one organisation."""
+"""The shared catalogue, outside any one organisation: /catalogue/..."""
 
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-urlpatterns: list[object] = []
+from tillid.web.catalogue import views
+
+urlpatterns = [
+    path("", views.catalogue_list, name="catalogue_list"),
+    path("<int:entry_id>/", views.catalogue_entry, name="catalogue_entry"),
+    path("<int:entry_id>/start/", views.catalogue_start, name="catalogue_start"),
+]
