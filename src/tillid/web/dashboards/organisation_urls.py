@@ -1,5 +1,9 @@
-"""Pages of the dashboards inside one organisation: /o/<org_slug>/..."""
+"""The organisation's own dashboard: /o/<org_slug>/dashboard/"""
 
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-urlpatterns: list[object] = []
+from tillid.web.dashboards import views
+
+urlpatterns = [
+    path("", views.organisation_dashboard, name="organisation_dashboard"),
+]
