@@ -51,6 +51,7 @@ def operator_urls(survey: Survey) -> list[str]:
         reverse("temperature_survey", args=[survey.pk]),
         reverse("temperature_survey_edit", args=[survey.pk]),
         reverse("temperature_send", args=[survey.pk]),
+        reverse("temperature_round_close", args=[survey.pk, 1]),
     ]
 
 
@@ -127,7 +128,7 @@ def test_operator_pages_are_refused_to_every_role_and_sent_to_login_for_visitors
         assert response.status_code == 302 and response["Location"].startswith(reverse("login"))
     assert (Survey.objects.count(), Round.objects.count()) == before
     staff = client_for(operator())
-    for url in operator_urls(survey):
+    for url in operator_urls(survey)[:-1]:
         assert staff.get(url).status_code == 200, url
     assert staff.get(reverse("temperature_survey", args=[999999])).status_code == 404
 
@@ -491,7 +492,7 @@ def _org(slug: str, country: str, organisation_type: str = "municipality") -> Or
 
 
 def _answered_round(
-    survey: Survey, values: list[tuple[Organisation, int, list[str], str]]
+    survey: Survey, values: list[tuple[Organisation, int, list[str], str]], close: bool = True
 ) -> Round:
     """A round of `survey` with one system per entry answering every statement with the value."""
     editor = make_user(f"editor-{survey.rounds.count()}-{Survey.objects.count()}")
@@ -519,7 +520,7 @@ def _answered_round(
                 QuestionKind.TEXT: text,
             }[q.kind]
         services.save_response(invitation, editor, answers, 0)
-    return sent.round
+    return services.close_round(sent.round) if close else sent.round
 
 
 def test_results_are_aggregated_per_question_and_round_and_show_no_project(db: None) -> None:
@@ -595,6 +596,38 @@ def test_the_minimum_can_be_raised_but_not_lowered_below_five(db: None) -> None:
     _answered_round(survey, [(dk, 4, [], "")] * 5)
     results = client_for(operator()).get(reverse("temperature_survey", args=[survey.pk]))
     assert results.context["results"].rounds[0].shown is False
+
+
+def test_an_open_round_shows_no_results_until_the_operator_or_the_deadline_closes_it(
+    db: None,
+) -> None:
+    """While a round is open, the page before and after one more response would show that
+    response; so even with enough responses its results wait for the round to close."""
+    dk = _org("secret-dk", "DK")
+    AISystem.objects.create(organisation=dk, name="Not answering", purpose="x")
+    survey = new_survey()
+    round_ = _answered_round(survey, [(dk, 4, [], "Still open.")] * 6, close=False)
+    client = client_for(operator())
+    url = reverse("temperature_survey", args=[survey.pk])
+    page = client.get(url)
+    result = page.context["results"].rounds[0]
+    assert (result.responses, result.enough, result.is_open, result.shown) == (6, True, True, False)
+    assert "Still open." not in page.content.decode()
+    invitation = round_.invitations.filter(response__isnull=True).first()
+    editor = Membership.objects.filter(organisation=dk).first().user
+    assert (
+        client.post(reverse("temperature_round_close", args=[survey.pk, round_.pk])).status_code
+        == 302
+    )
+    with pytest.raises(services.TemperatureError, match="closed"):
+        services.save_response(invitation, editor, answers_for(invitation), 0)
+    page = client.get(url)
+    assert page.context["results"].rounds[0].shown and "Still open." in page.content.decode()
+    other = new_survey()
+    assert (
+        client.post(reverse("temperature_round_close", args=[other.pk, round_.pk])).status_code
+        == 404
+    )
 
 
 # --- Demo -----------------------------------------------------------------------------------------

@@ -104,6 +104,7 @@ class Round(models.Model):
     sent_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )  # None: sent by `tillid manage send_temperature_rounds`
+    closed_at = models.DateTimeField(null=True, blank=True)  # closed early by the operator
     emails_sent = models.PositiveIntegerField(default=0)
     emails_failed = models.PositiveIntegerField(default=0)
 
@@ -117,8 +118,9 @@ class Round(models.Model):
         return f"{self.survey} #{self.number}"
 
     def is_open(self, today: dt.date | None = None) -> bool:
-        """Answers are taken until the end of the deadline day (the server's time zone)."""
-        return (today or timezone.localdate()) <= self.deadline
+        """Answers are taken until the end of the deadline day (the server's time zone), unless the
+        operator closed the round before."""
+        return self.closed_at is None and (today or timezone.localdate()) <= self.deadline
 
 
 class SurveyInvitation(models.Model):

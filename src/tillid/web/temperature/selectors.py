@@ -55,7 +55,11 @@ def open_invitations(
     organisation: Organisation, today: dt.date | None = None
 ) -> list[SurveyInvitation]:
     today = today or timezone.localdate()
-    return [i for i in invitations_of(organisation).filter(round__deadline__gte=today)]
+    return list(
+        invitations_of(organisation).filter(
+            round__deadline__gte=today, round__closed_at__isnull=True
+        )
+    )
 
 
 def invitation_of(organisation: Organisation, pk: int) -> SurveyInvitation:
@@ -97,10 +101,18 @@ def surveys() -> list[SurveyRow]:
 
 @dataclass
 class RoundResult:
+    """A round's results are shown once it is closed and only with enough responses: while it is
+    open, comparing the page before and after one more response would show that response."""
+
     round: Round
     invited: int
     responses: int
-    shown: bool  # at least the survey's minimum of responses
+    is_open: bool
+    enough: bool  # at least the survey's minimum of responses
+
+    @property
+    def shown(self) -> bool:
+        return self.enough and not self.is_open
 
     @property
     def rate(self) -> int:
@@ -141,8 +153,9 @@ def survey_results(survey: Survey, breakdown: str = "") -> Results:
             ),
         ).order_by("number")
     )
+    today = timezone.localdate()
     round_results = [
-        RoundResult(r, r.invited, r.responded, r.responded >= k)  # type: ignore[attr-defined]
+        RoundResult(r, r.invited, r.responded, r.is_open(today), r.responded >= k)  # type: ignore[attr-defined]
         for r in rounds
     ]
     answers = list(

@@ -332,6 +332,14 @@ def _send_emails(sent: Sent, systems: list[AISystem], base_url: str) -> None:
         connection.close()
 
 
+def close_round(round_: Round) -> Round:
+    """Ends the round before its deadline: no more answers or changes; its results can be shown."""
+    if round_.closed_at is None:
+        round_.closed_at = timezone.now()
+        round_.save(update_fields=["closed_at"])
+    return round_
+
+
 def due_surveys(today: dt.date) -> list[Survey]:
     due = []
     for survey in Survey.objects.filter(recurring=True).prefetch_related("rounds"):
@@ -403,10 +411,12 @@ def save_response(
 
     `seen_version` is the response version the form was made from (0: there was none); someone
     else's newer answers are never overwritten."""
-    if not invitation.round.is_open(today):
+    round_ = Round.objects.get(pk=invitation.round_id)  # as it is now: it may have been closed
+    if not round_.is_open(today):
+        closed = timezone.localdate(round_.closed_at) if round_.closed_at else round_.deadline
         raise TemperatureError(
             _("The round closed on %(deadline)s; answers can no longer be given or changed.")
-            % {"deadline": invitation.round.deadline.isoformat()}
+            % {"deadline": closed.isoformat()}
         )
     questions = list(invitation.round.survey.questions.all())
     cleaned = {q.pk: _clean_answer(q, answers.get(q.pk)) for q in questions}

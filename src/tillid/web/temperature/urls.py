@@ -10,4 +10,9 @@ urlpatterns = [
     path("<int:survey_id>/", views.survey_detail, name="temperature_survey"),
     path("<int:survey_id>/edit/", views.survey_edit, name="temperature_survey_edit"),
     path("<int:survey_id>/send/", views.survey_send, name="temperature_send"),
+    path(
+        "<int:survey_id>/rounds/<int:round_id>/close/",
+        views.round_close,
+        name="temperature_round_close",
+    ),
 ]

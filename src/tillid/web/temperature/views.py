@@ -131,7 +131,7 @@ def _round_label(result: selectors.RoundResult) -> str:
 
 
 def _hidden_label(k: int) -> str:
-    return ngettext("fewer than %(k)d response", "fewer than %(k)d responses", k) % {"k": k}
+    return _("not shown (open, or fewer than %(k)d responses)") % {"k": k}
 
 
 def _trend_chart(results: selectors.Results) -> Chart | None:
@@ -140,7 +140,8 @@ def _trend_chart(results: selectors.Results) -> Chart | None:
     return Chart(
         title=_("Mean answer per round (1 = strongly disagree, 5 = strongly agree)"),
         description=_(
-            "One line per statement, one point per round; rounds with too few responses are left out."
+            "One line per statement, one point per round; open rounds and rounds with too few "
+            "responses are left out."
         ),
         series=tuple(q.wording() for q in results.scale_questions),
         rows=tuple(
@@ -168,8 +169,8 @@ def _challenge_chart(results: selectors.Results) -> Chart | None:
     return Chart(
         title=_("Projects naming each challenge, per round"),
         description=_(
-            "How many responding projects said they face each challenge now; rounds with too few "
-            "responses are left out."
+            "How many responding projects said they face each challenge now; open rounds and rounds "
+            "with too few responses are left out."
         ),
         series=tuple(_round_label(results.rounds[i]) for i in shown),
         rows=tuple(
@@ -187,7 +188,7 @@ def _distribution(results: selectors.Results) -> list[dict[str, Any]]:
         {
             "question": question,
             "rows": [
-                (_round_label(result), results.scale[question.pk][i])
+                (_round_label(result), result, results.scale[question.pk][i])
                 for i, result in enumerate(results.rounds)
             ],
         }
@@ -234,6 +235,22 @@ def survey_send(request: HttpRequest, survey_id: int) -> HttpResponse:
             "open_rounds": open_rounds,
         },
     )
+
+
+@operator_view
+def round_close(request: HttpRequest, survey_id: int, round_id: int) -> HttpResponse:
+    survey = _survey(survey_id)
+    round_ = survey.rounds.filter(pk=round_id).first()
+    if round_ is None:
+        raise Http404("No such round")
+    if request.method == "POST":
+        services.close_round(round_)
+        messages.success(
+            request,
+            _("Round %(number)d is closed. Projects can no longer answer it.")
+            % {"number": round_.number},
+        )
+    return redirect("temperature_survey", survey_id=survey.pk)
 
 
 def _report_sent(request: HttpRequest, sent: services.Sent) -> None:
