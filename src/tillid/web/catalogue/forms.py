@@ -21,7 +21,7 @@ class EntryForm(forms.ModelForm):  # type: ignore[type-arg]
         label=_("Challenges you met"),
         choices=CHALLENGE_CHOICES,
         required=False,
-        widget=forms.CheckboxSelectMultiple,
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "form-checkbox"}),
         help_text=_("Tick every challenge that held the project back or took real effort."),
     )
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
@@ -70,7 +70,7 @@ class EntryForm(forms.ModelForm):  # type: ignore[type-arg]
             "outcome": forms.Textarea(attrs={"rows": 4}),
             "stop_reason": forms.Textarea(attrs={"rows": 3}),
             "what_helped": forms.Textarea(attrs={"rows": 4}),
-            "visibility": forms.RadioSelect,
+            "visibility": forms.RadioSelect(attrs={"class": "form-radio"}),
         }
 
     def __init__(self, *args: Any, organisation: Organisation, **kwargs: Any) -> None:

@@ -256,8 +256,14 @@ def start_from_entry(
                     "lifecycle_phase": lifecycle_phase,
                 },
             )
-        except inventory.InventoryError as error:
-            raise CatalogueError(str(error)) from None
+        except inventory.InventoryError:
+            raise CatalogueError(
+                _(
+                    "%(organisation)s already has an AI system named “%(name)s”. Choose another "
+                    "name for the new system."
+                )
+                % {"organisation": organisation.name, "name": name}
+            ) from None
         assessment = assessments.start_assessment(system, user)
         kept = _applicable(answers, assessment)
         outcome = assessments.save_answers(
