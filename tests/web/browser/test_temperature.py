@@ -62,6 +62,7 @@ def test_operator_sends_a_round_editors_answer_and_the_operator_sees_the_result(
 
     # When she sends a new round, first without a deadline, then with one
     follow(page, "main a[href$='/send/']")
+    assert page.input_value("#id_deadline")  # proposed: today plus the survey's days to answer
     page.fill("#id_deadline", "")
     follow(page, "main form button[type=submit]")
     assert page.locator("main .alert-error[role=alert]").count() == 1

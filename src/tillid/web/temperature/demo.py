@@ -25,6 +25,7 @@ from tillid.web.temperature.models import (
     SurveyInvitation,
 )
 from tillid.web.temperature.services import SurveyInput, create_survey
+from tillid.web.temperature.vocabulary import CHALLENGES
 
 
 def _manifest() -> dict[str, Any]:
@@ -125,6 +126,9 @@ def _load_survey(manifest: dict[str, Any], operator: User) -> None:
                 Answer(response=response, question=q, value=v)
                 for q, v in zip(scale, answer["answers"], strict=True)
             ]
+            unknown = set(answer.get("challenges", [])) - set(CHALLENGES)
+            if unknown:
+                raise ValueError(f"temperature.yaml names unknown challenges: {sorted(unknown)}")
             if QuestionKind.CHALLENGES in by_kind:
                 rows.append(
                     Answer(

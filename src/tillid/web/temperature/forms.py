@@ -82,13 +82,15 @@ class SurveyForm(forms.Form):
     starts_on = forms.DateField(
         label=_("First round on"),
         help_text=_("YYYY-MM-DD. Later rounds follow at the interval."),
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
     recurring = forms.BooleanField(
         label=_("Send rounds automatically when due"),
         required=False,
         initial=True,
-        help_text=_("Needs `tillid manage send_temperature_rounds` run daily, e.g. by cron."),
+        help_text=_(
+            "Needs the command tillid manage send_temperature_rounds run daily, e.g. by cron."
+        ),
     )
     min_responses = forms.IntegerField(
         label=_("Fewest responses shown"),
@@ -188,7 +190,7 @@ class SendForm(forms.Form):
     deadline = forms.DateField(
         label=_("Deadline"),
         help_text=_("YYYY-MM-DD. Projects can answer and change their answers until this day."),
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:

@@ -1,14 +1,16 @@
 """The words of the temperature measurement: the default statements and the challenges to pick from.
 
 Default statements are stored by key, not by text, so every project reads them in its own language.
-The challenges are this app's own list (the experience catalogue had no shared vocabulary when this
-was written); the ids follow the challenge tags named in issue 6, so the two can be merged later.
+The challenges are the experience catalogue's codes (tillid.web.catalogue.challenges), so what
+projects say in the survey and what they share in the catalogue count the same way.
 """
 
 from __future__ import annotations
 
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
+
+from tillid.web.catalogue.challenges import CHALLENGES as CATALOGUE_CHALLENGES
 
 DEFAULT_STATEMENTS: dict[str, Promise] = {
     "on_track": _("The project is on track."),
@@ -18,18 +20,7 @@ DEFAULT_STATEMENTS: dict[str, Promise] = {
     "competences": _("We have the competences we need."),
 }
 
-CHALLENGES: dict[str, Promise] = {
-    "data_quality": _("Data quality"),
-    "data_access": _("Access to data"),
-    "data_security": _("Data security"),
-    "legal_clarification": _("Legal clarification"),
-    "procurement": _("Procurement"),
-    "organisational_anchoring": _("Organisational anchoring"),
-    "competences": _("Competences"),
-    "vendor_lock_in": _("Vendor lock-in"),
-    "funding": _("Funding"),
-    "user_acceptance": _("Acceptance by users and citizens"),
-}
+CHALLENGES: dict[str, Promise] = CATALOGUE_CHALLENGES  # one vocabulary for both
 
 SCALE_LABELS: dict[int, Promise] = {
     1: _("1 – strongly disagree"),
