@@ -37,6 +37,7 @@ def organisation_dashboard(request: HttpRequest, organisation: Organisation) -> 
         "overdue": sum(s.tasks_overdue for s in systems),
         "systems_overdue": sum(1 for s in systems if s.tasks_overdue),
         "next_ai_act": next((d for d in dates if d.ai_act), None),
+        "next_duties": next((d for d in dates if d.systems), None),
         "entries": entries,
         "challenges": figures.challenges_chart(entries, challenges) if entries else None,
     }
