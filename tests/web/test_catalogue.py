@@ -8,6 +8,7 @@ PostgreSQL (its text search): the same assertions hold on both.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 import pytest
@@ -59,7 +60,7 @@ def share(tenant: Tenant, data: services.EntryInput, **change: Any) -> Entry:
     return services.create_entry(tenant.organisation, tenant.users[Role.EDITOR], data)
 
 
-def titles(entries: list[Entry]) -> set[str]:
+def titles(entries: Iterable[Entry]) -> set[str]:
     return {e.title for e in entries}
 
 
@@ -222,8 +223,7 @@ HOSTILE = [
 
 @pytest.mark.parametrize("query", HOSTILE)
 def test_hostile_queries_never_raise(shared: dict[str, Entry], query: str) -> None:
-    result = selectors.search(Entry.objects.all(), selectors.CatalogueFilter(text=query))
-    assert isinstance(result, list)
+    result = list(selectors.search(Entry.objects.all(), selectors.CatalogueFilter(text=query)))
     if text.query_words(query) and {w.word for w in text.query_words(query)} <= {"chatbot"}:
         assert shared["da"].title in titles(result)  # the syntax around the word is ignored
 
@@ -646,3 +646,12 @@ def test_membership_roles_decide_the_start_form_organisations(a: Tenant, b: Tena
     page = client_for(person).get(reverse("catalogue_entry", args=[entry.pk])).content.decode()
     assert f'value="{b.slug}"' in page and f'<option value="{a.slug}"' not in page
 
+
+def test_search_results_come_in_pages_of_25(a: Tenant) -> None:
+    for n in range(30):
+        share(a, DANISH_CHATBOT, title=f"Chatbot nummer {n:02d}")
+    client = Client()
+    first = client.get(reverse("catalogue_list"), {"q": "chatbotterne"}).content.decode()
+    second = client.get(reverse("catalogue_list"), {"q": "chatbotterne", "page": "2"})
+    assert "30 projects" in first and "Page 1 of 2" in first
+    assert second.content.decode().count('<li class="tillid-catalogue-item">') == 5

@@ -10,8 +10,9 @@ An entry visible only to its organisation is never in the shared list, search or
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, overload
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
@@ -87,21 +88,23 @@ def filtered(entries: QuerySet[Entry], want: CatalogueFilter) -> QuerySet[Entry]
     return entries.prefetch_related("challenge_rows")
 
 
-def search(entries: QuerySet[Entry], want: CatalogueFilter) -> list[Entry]:
+def search(entries: QuerySet[Entry], want: CatalogueFilter) -> Sequence[Entry]:
     """The entries matching the filters and every searchable word of the text, best match first;
-    by title when there is no text. Typed text without a searchable word matches nothing."""
+    by title when there is no text. Typed text without a searchable word matches nothing.
+
+    Lazy on both databases: a page of results loads only its own entries."""
     entries = filtered(entries, want)
     if not want.text.strip():
-        return list(entries.order_by("title", "pk"))
+        return entries.order_by("title", "pk")
     query = text.query_words(want.text)
     if not query:
-        return []
+        return entries.none()
     if connection.vendor == "postgresql":
         return _postgres_search(entries, query)
     return _sqlite_search(entries, query)
 
 
-def _postgres_search(entries: QuerySet[Entry], query: list[text.QueryWord]) -> list[Entry]:
+def _postgres_search(entries: QuerySet[Entry], query: list[text.QueryWord]) -> QuerySet[Entry]:
     # Each word as PostgreSQL stems it in each language, OR'd; all words AND'ed. The stored vector
     # holds the entry's texts stemmed in the entry's own language.
     combined: SearchQuery | None = None
@@ -113,14 +116,49 @@ def _postgres_search(entries: QuerySet[Entry], query: list[text.QueryWord]) -> l
         assert any_language is not None
         combined = any_language if combined is None else combined & any_language
     assert combined is not None
-    return list(
+    return (
         entries.filter(search_vector=combined)
         .annotate(rank=SearchRank(F("search_vector"), combined))
         .order_by("-rank", "title", "pk")
     )
 
 
-def _sqlite_search(entries: QuerySet[Entry], query: list[text.QueryWord]) -> list[Entry]:
+class RankedEntries(Sequence[Entry]):
+    """Entry ids in rank order; indexing or slicing loads only those entries (for the Paginator)."""
+
+    def __init__(self, ids: list[int]) -> None:
+        self.ids = ids
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def count(self) -> int:
+        return len(self.ids)
+
+    def __iter__(self) -> Iterator[Entry]:
+        return iter(self._load(self.ids))
+
+    @overload
+    def __getitem__(self, index: int) -> Entry: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[Entry]: ...
+    def __getitem__(self, index: int | slice) -> Entry | list[Entry]:
+        if isinstance(index, slice):
+            return self._load(self.ids[index])
+        return self._load([self.ids[index]])[0]
+
+    @staticmethod
+    def _load(ids: list[int]) -> list[Entry]:
+        rows = (
+            Entry.objects.filter(pk__in=ids)
+            .select_related("organisation")
+            .prefetch_related("challenge_rows")
+        )
+        by_pk = {row.pk: row for row in rows}
+        return [by_pk[pk] for pk in ids if pk in by_pk]
+
+
+def _sqlite_search(entries: QuerySet[Entry], query: list[text.QueryWord]) -> RankedEntries:
     with connection.cursor() as cursor:
         # bm25: lower is better; a word in the title counts ten times a word in the other texts.
         cursor.execute(
@@ -128,9 +166,10 @@ def _sqlite_search(entries: QuerySet[Entry], query: list[text.QueryWord]) -> lis
             [text.fts5_query(query)],
         )
         rank = {row_id: score for row_id, score in cursor.fetchall()}
-    found = list(entries.filter(pk__in=list(rank)))
-    found.sort(key=lambda e: (rank[e.pk], e.title, e.pk))
-    return found
+    # Only the entries the visitor may read and the filters let through, by id and title alone.
+    allowed = entries.filter(pk__in=list(rank)).values_list("pk", "title")
+    ordered = sorted(allowed, key=lambda row: (rank[row[0]], row[1], row[0]))
+    return RankedEntries([pk for pk, _title in ordered])
 
 
 # --- Similar projects -----------------------------------------------------------------------------
