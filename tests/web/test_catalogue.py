@@ -8,7 +8,8 @@ PostgreSQL (its text search): the same assertions hold on both.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -17,13 +18,16 @@ from django.test import Client
 from django.urls import reverse
 
 from tests.web.conftest import Tenant, client_for, make_user
+from tillid.assessment.answers import read_answer_set
 from tillid.web.accounts.models import Membership, Role
+from tillid.web.assessments import services as assessment_services
 from tillid.web.assessments.models import Answer, Assessment, Change
 from tillid.web.catalogue import selectors, services, text
 from tillid.web.catalogue.challenges import CHALLENGES
 from tillid.web.catalogue.models import Entry
 from tillid.web.inventory.models import AISystem
 
+EXAMPLES = Path(__file__).resolve().parents[2] / "src" / "tillid" / "examples"
 DANISH_CHATBOT = services.EntryInput(
     title="Chatbot på kommunens hjemmeside",
     language="da",
@@ -655,3 +659,38 @@ def test_search_results_come_in_pages_of_25(a: Tenant) -> None:
     second = client.get(reverse("catalogue_list"), {"q": "chatbotterne", "page": "2"})
     assert "30 projects" in first and "Page 1 of 2" in first
     assert second.content.decode().count('<li class="tillid-catalogue-item">') == 5
+
+
+def test_answers_that_do_not_apply_in_the_new_context_are_left_out(
+    a: Tenant, b: Tenant, tenant: Callable[..., Tenant]
+) -> None:
+    # Given a Danish municipality's complete benefit-fraud assessment, shared for starting from
+    editor = a.users[Role.EDITOR]
+    system = AISystem.objects.create(
+        organisation=a.organisation, name="Fraud scoring", purpose="Scores cases.", owner=editor
+    )
+    answers = read_answer_set(EXAMPLES / "benefit_fraud_scoring.yaml").answers
+    draft = assessment_services.start_assessment(system, editor)
+    assessment_services.save_answers(
+        draft, editor, [assessment_services.AnswerInput(q, v, None) for q, v in answers.items()]
+    )
+    entry = share(a, DANISH_CHATBOT, system=system, allow_start_from=True)
+    c = tenant("c")  # another Danish municipality
+
+    # When a Swedish and a Danish organisation start from it
+    _start(client_for(b.users[Role.EDITOR]), entry, b.slug, name="In Sweden")
+    _start(client_for(c.users[Role.EDITOR]), entry, c.slug, name="In Denmark")
+
+    # Then only the Danish one gets the answers to Danish public-law questions
+    def copied(name: str) -> set[str]:
+        return set(
+            Answer.objects.filter(assessment__system__name=name).values_list(
+                "question_id", flat=True
+            )
+        )
+
+    assert any(q.startswith("dkpl.") for q in copied("In Denmark"))
+    assert not any(q.startswith("dkpl.") for q in copied("In Sweden"))
+    assert copied("In Sweden") and copied("In Sweden") < set(answers)
+    note = Change.objects.get(assessment__system__name="In Sweden", kind="created").comment
+    assert "Left out because they do not apply here" in note
