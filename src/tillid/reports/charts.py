@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from xml.sax.saxutils import escape, quoteattr
 
 SERIES_COLOURS = ("#0059b3", "#a35200", "#2e7d32", "#6a1b9a", "#37474f", "#b0003a")
-MARKERS = ("circle", "square", "diamond", "triangle", "circle", "square")
+MARKERS = ("circle", "square", "diamond", "triangle", "triangle-down", "cross")
 FONT = "font-family=\"'IBM Plex Sans', Arial, sans-serif\""
 WIDTH = 640
 LABEL_WIDTH = 210
@@ -63,8 +63,8 @@ class Chart:
         return self.hidden_label if value is None else self.value_format(value)
 
 
-def _short(label: str) -> str:
-    return label if len(label) <= MAX_LABEL_CHARS else label[: MAX_LABEL_CHARS - 1] + "…"
+def _short(label: str, limit: int = MAX_LABEL_CHARS) -> str:
+    return label if len(label) <= limit else label[: limit - 1] + "…"
 
 
 def _text(x: float, y: float, content: str, **attributes: str) -> str:
@@ -86,16 +86,21 @@ def _open_svg(chart: Chart, chart_id: str, height: float) -> list[str]:
     ]
 
 
-def _legend(chart: Chart, y: float) -> list[str]:
+def _legend(chart: Chart) -> tuple[list[str], float]:
+    """The series names with their marker, wrapped onto as many lines as needed; and its height."""
     if len(chart.series) < 2:
-        return []
-    parts, x = [], 0.0
+        return [], 0.0
+    parts, x, y = [], 0.0, 16.0
     for index, name in enumerate(chart.series):
+        shown = _short(name, 2 * MAX_LABEL_CHARS)
+        width = 30 + 7.5 * len(shown)
+        if x > 0 and x + width > WIDTH:
+            x, y = 0.0, y + 22
         colour = SERIES_COLOURS[index % len(SERIES_COLOURS)]
         parts.append(_marker(MARKERS[index % len(MARKERS)], x + 7, y - 5, colour))
-        parts.append(_text(x + 18, y, name, fill="#1a1a1a"))
-        x += 30 + 8 * len(name)
-    return parts
+        parts.append(_text(x + 18, y, shown, fill="#1a1a1a"))
+        x += width
+    return parts, y + 12
 
 
 def _marker(shape: str, x: float, y: float, colour: str) -> str:
@@ -107,18 +112,27 @@ def _marker(shape: str, x: float, y: float, colour: str) -> str:
     if shape == "triangle":
         points = f"{x:.1f},{y - 6:.1f} {x + 6:.1f},{y + 5:.1f} {x - 6:.1f},{y + 5:.1f}"
         return f'<polygon points="{points}" fill="{colour}"/>'
+    if shape == "triangle-down":
+        points = f"{x:.1f},{y + 6:.1f} {x + 6:.1f},{y - 5:.1f} {x - 6:.1f},{y - 5:.1f}"
+        return f'<polygon points="{points}" fill="{colour}"/>'
+    if shape == "cross":
+        return (
+            f'<path d="M{x - 5:.1f},{y - 5:.1f}L{x + 5:.1f},{y + 5:.1f}'
+            f'M{x + 5:.1f},{y - 5:.1f}L{x - 5:.1f},{y + 5:.1f}" stroke="{colour}" '
+            'stroke-width="3"/>'
+        )
     return f'<circle cx="{x:.1f}" cy="{y:.1f}" r="5" fill="{colour}"/>'
 
 
 def bar_chart_svg(chart: Chart, *, chart_id: str) -> str:
     """Horizontal bars, one group per row and one bar per series; hidden values are written out."""
-    legend_height = 26.0 if len(chart.series) > 1 else 0.0
+    legend, legend_height = _legend(chart)
     group_height = len(chart.series) * (BAR_HEIGHT + BAR_GAP) - BAR_GAP
     height = legend_height + max(1, len(chart.rows)) * (group_height + ROW_GAP) + 4
     low, high = chart.value_range or (0.0, max(chart.shown_values(), default=0.0))
     span = high - low if high > low else 1.0
     bar_room = WIDTH - LABEL_WIDTH - VALUE_ROOM
-    parts = _open_svg(chart, chart_id, height) + _legend(chart, 16)
+    parts = _open_svg(chart, chart_id, height) + legend
     y = legend_height
     for row in chart.rows:
         label_y = y + group_height / 2 + 5
@@ -153,8 +167,10 @@ def bar_chart_svg(chart: Chart, *, chart_id: str) -> str:
 
 def line_chart_svg(chart: Chart, *, chart_id: str) -> str:
     """Rows are positions on the x axis (rounds, dates); one line per series; None breaks the line."""
-    top = 34.0 if len(chart.series) > 1 else 14.0
-    left, right, bottom, height = 70.0, 60.0, 44.0, 300.0
+    legend, legend_height = _legend(chart)
+    top = legend_height + 14
+    left, right, bottom = 70.0, 60.0, 44.0
+    height = top + 242 + bottom
     plot_width, plot_height = WIDTH - left - right, height - top - bottom
     low, high = chart.value_range or (0.0, max(chart.shown_values(), default=1.0))
     span = high - low if high > low else 1.0
@@ -166,7 +182,7 @@ def line_chart_svg(chart: Chart, *, chart_id: str) -> str:
     def y_at(value: float) -> float:
         return top + plot_height - (value - low) / span * plot_height
 
-    parts = _open_svg(chart, chart_id, height) + _legend(chart, 16)
+    parts = _open_svg(chart, chart_id, height) + legend
     for tick in range(5):
         value = low + span * tick / 4
         y = y_at(value)
@@ -177,16 +193,18 @@ def line_chart_svg(chart: Chart, *, chart_id: str) -> str:
             _text(left - 6, y + 5, chart.value_format(value), text_anchor="end", fill="#545454")
         )
     for index, row in enumerate(chart.rows):
-        parts.append(
-            _text(x_at(index), height - bottom + 20, _short(row.label), text_anchor="middle")
-        )
+        # The outermost labels grow inwards, so they are never cut off at the edge.
+        first, last = index == 0, index == len(chart.rows) - 1 and len(chart.rows) > 1
+        anchor = "start" if first and len(chart.rows) > 1 else "end" if last else "middle"
+        x = x_at(index) - (20 if anchor == "start" else -20 if anchor == "end" else 0)
+        parts.append(_text(x, height - bottom + 20, _short(row.label), text_anchor=anchor))
         if all(v is None for v in row.values):
             parts.append(
                 _text(
-                    x_at(index),
+                    x,
                     height - bottom + 36,
                     chart.hidden_label,
-                    text_anchor="middle",
+                    text_anchor=anchor,
                     fill="#545454",
                     font_style="italic",
                 )
