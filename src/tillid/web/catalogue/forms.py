@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from django import forms
@@ -9,11 +8,10 @@ from django.utils.translation import gettext_lazy as _
 from tillid.web.accounts.models import Organisation
 from tillid.web.catalogue.challenges import CHALLENGE_CHOICES
 from tillid.web.catalogue.models import Entry
-from tillid.web.catalogue.services import EntryInput
+from tillid.web.catalogue.services import EntryInput, is_contact
 from tillid.web.inventory.models import AISystem, LifecyclePhase
 
 MAX_CHARS = 10_000  # per text: a sanity cap against pasted files
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
 class EntryForm(forms.ModelForm):  # type: ignore[type-arg]
@@ -93,7 +91,7 @@ class EntryForm(forms.ModelForm):  # type: ignore[type-arg]
 
     def clean_contact(self) -> str:
         value = self.cleaned_data["contact"].strip()
-        if value and not (_EMAIL.match(value) or value.startswith(("https://", "http://"))):
+        if not is_contact(value):
             raise forms.ValidationError(
                 _(
                     "Write an e-mail address (name@example.org) or a web address starting with https://."

@@ -67,6 +67,12 @@ FIELDS = (
 )
 
 
+def is_contact(value: str) -> bool:
+    """Empty, an e-mail address or a web address: the entry page links it, so never javascript:."""
+    value = value.strip()
+    return not value or bool(_EMAIL.match(value)) or value.startswith(("https://", "http://"))
+
+
 def _check(organisation: Organisation, data: EntryInput) -> None:
     if data.system is not None and data.system.organisation_id != organisation.pk:
         # Forms offer only the organisation's own systems; this guards every other caller.
@@ -76,8 +82,7 @@ def _check(organisation: Organisation, data: EntryInput) -> None:
         raise CatalogueError(
             _("Unknown challenge: %(codes)s.") % {"codes": ", ".join(unknown)[:200]}
         )
-    contact = data.contact.strip()
-    if contact and not (_EMAIL.match(contact) or contact.startswith(("https://", "http://"))):
+    if not is_contact(data.contact):
         # The entry page links the contact: never a javascript: or other address.
         raise CatalogueError(
             _("Write an e-mail address (name@example.org) or a web address starting with https://.")
