@@ -17,7 +17,9 @@ from django.db import models
 from django.db.models.functions import Cast
 from django.test import Client
 
+from tests.web.catalogue_objects import add_catalogue_objects
 from tests.web.literacy_objects import add_literacy_objects
+from tests.web.temperature_objects import add_temperature_objects
 from tillid.web.accounts import services as account_services
 from tillid.web.accounts.models import Invitation, Membership, Organisation, Role, User
 from tillid.web.actions.evidence import add_evidence
@@ -138,6 +140,11 @@ def make_tenant(slug: str, country: str = "DK") -> Tenant:
         add_evidence(task.assessment, editor, "plan.csv", [b"step;owner\nA;B\n"], task=task),
     ]
     add_literacy_objects(organisation, systems, editor)
+    operator = User.objects.filter(username="operator").first() or make_user(
+        "operator", is_staff=True
+    )
+    add_temperature_objects(organisation, systems, operator, editor)
+    add_catalogue_objects(organisation, systems, editor)
     return Tenant(
         organisation=organisation,
         users=users,

@@ -33,8 +33,11 @@ from tests.web.conftest import (
     snapshot_diff,
     web_models,
 )
+from tests.web.temperature_objects import form_data as temperature_form_data
 from tillid.web.accounts.models import Membership, Organisation, Role, User
+from tillid.web.catalogue.models import Entry
 from tillid.web.literacy.models import StaffGroup, StaffMember, TrainingActivity
+from tillid.web.temperature.models import SurveyInvitation
 
 # --- The URLs -------------------------------------------------------------------------------------
 
@@ -65,6 +68,14 @@ def all_routes() -> list[Route]:
 
 # Pages outside /o/<org_slug>/: each was looked at and needs no organisation check.
 OUTSIDE_ORGANISATIONS = {
+    # The temperature measurement's operator pages: staff users only, everyone else gets 404;
+    # tested in test_temperature.py.
+    "temperature_surveys": "platform operator only",
+    "temperature_survey_new": "platform operator only",
+    "temperature_survey": "platform operator only",
+    "temperature_survey_edit": "platform operator only",
+    "temperature_send": "platform operator only",
+    "temperature_round_close": "platform operator only",
     "home": "lists the signed-in person's own organisations",
     "login": "public",
     "logout": "ends the caller's own session",
@@ -80,6 +91,19 @@ OUTSIDE_ORGANISATIONS = {
     "register_record_export": "public register",
     "register_api_records": "public register",
     "register_api_record": "public register",
+    # The shared experience catalogue shows public entries to everyone and "signed-in
+    # organisations" entries to members of any organisation; an organisation's drafts only to its
+    # own people. Starting an assessment from an entry crosses organisations by design: it reads a
+    # shared entry of Y and writes into an organisation X where the person is an editor (checked
+    # with membership_for). Both are tested in test_catalogue.py.
+    "catalogue_list": "shared catalogue",
+    "catalogue_entry": "shared catalogue",
+    "catalogue_start": "shared catalogue, into the caller's own organisation",
+    # Dashboards across organisations: anyone signed in sees only aggregates with small-cell
+    # suppression (no organisation's own figures); the research dataset is for staff only (403
+    # for everyone else). Both are tested in test_dashboards.py.
+    "dashboards": "anonymised aggregates for anyone signed in",
+    "research_export": "platform operator only",
 }
 # The HTTP API (token auth, the organisation comes from the token): these parts are the same for
 # everyone (the packs and the API's description); every other API URL is in the API test below.
@@ -104,15 +128,53 @@ def _staff_groups(tenant: Tenant) -> list[int]:
     )
 
 
+def _catalogue_entries(tenant: Tenant) -> list[int]:
+    return list(
+        Entry.objects.filter(organisation=tenant.organisation)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+
+
+def _catalogue_form(tenant: Tenant, **extra: Any) -> dict[str, Any]:
+    return {
+        "title": "Shared by the test",
+        "language": "en",
+        "area": "citizen_service",
+        "purpose": "Something learned",
+        "status": "pilot",
+        "challenges": ["data_quality"],
+        "system": tenant.systems[2].pk,
+        "visibility": "public",
+        "allow_start_from": "on",
+        **extra,
+    }
+
+
 def _training(tenant: Tenant) -> int:
     return TrainingActivity.objects.filter(organisation=tenant.organisation).values_list(
         "pk", flat=True
     )[0]
 
 
+def _temperature_invitations(tenant: Tenant) -> list[int]:
+    return list(
+        SurveyInvitation.objects.filter(organisation=tenant.organisation)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+
+
+def _unanswered_invitation(tenant: Tenant) -> SurveyInvitation:
+    return SurveyInvitation.objects.filter(
+        organisation=tenant.organisation, response__isnull=True
+    ).order_by("pk")[0]
+
+
 # What each URL parameter holds: a kind of object (ids of the organisation's objects of that kind) or
 # fixed values. `pk` is the object the page's name starts with, unless the name is listed.
 OBJECTS: dict[str, Callable[[Tenant], list[Any]]] = {
+    "temperature invitation": lambda t: _temperature_invitations(t),
     "system": lambda t: [s.pk for s in t.systems],
     "assessment": lambda t: [a.pk for a in t.assessments],
     "audit": lambda t: [t.audit_run.pk],
@@ -122,6 +184,7 @@ OBJECTS: dict[str, Callable[[Tenant], list[Any]]] = {
     "invitation token": lambda t: [t.invitation.token],
     "staff member": lambda t: _staff(t),
     "staff group": lambda t: _staff_groups(t),
+    "catalogue entry": lambda t: _catalogue_entries(t),
 }
 PARAMETERS: dict[str, str | list[str]] = {
     "system_pk": "system",
@@ -132,6 +195,7 @@ PARAMETERS: dict[str, str | list[str]] = {
     "question_id": [TECHNIQUE],
 }
 PK_BY_NAME_PREFIX = {
+    "temperature_answer": "temperature invitation",
     "system_": "system",
     "assessment": "assessment",
     "audit": "audit",
@@ -139,8 +203,13 @@ PK_BY_NAME_PREFIX = {
     "evidence_": "evidence",
     "literacy_person": "staff member",
     "literacy_group": "staff group",
+    "catalogue_entry": "catalogue entry",
 }
 PARAMETERS_BY_URL: dict[str, dict[str, str | list[str]]] = {
+    "temperature_survey": {"survey_id": [1]},
+    "temperature_survey_edit": {"survey_id": [1]},
+    "temperature_send": {"survey_id": [1]},
+    "temperature_round_close": {"survey_id": [1], "round_id": [1]},
     "action_plan": {"pk": "assessment"},
     "question_evidence": {"pk": "assessment"},
     # Cheap formats: the access check comes before any rendering; PDF/DOCX have their own tests.
@@ -155,6 +224,9 @@ PARAMETERS_BY_URL: dict[str, dict[str, str | list[str]]] = {
     "register_api_record": {"record_id": [1]},
     "register_record_version": {"record_id": [1], "version": [1]},
     "register_api_record_version": {"record_id": [1], "version": [1]},
+    "catalogue_entry": {"entry_id": [1]},
+    "catalogue_start": {"entry_id": [1]},
+    "research_export": {"fmt": ["csv"]},
 }
 
 
@@ -448,6 +520,35 @@ POSTS += [
 ]
 
 
+POSTS += [
+    Post(
+        "temperature_answer",
+        Role.EDITOR,
+        lambda t: temperature_form_data(_unanswered_invitation(t)),
+        lambda t: {"pk": _unanswered_invitation(t).pk},
+    ),
+]
+
+
+POSTS += [
+    Post("catalogue_entry_new", Role.EDITOR, _catalogue_form),
+    Post(
+        "catalogue_entry_edit",
+        Role.EDITOR,
+        lambda t: _catalogue_form(
+            t, version=Entry.objects.get(pk=_catalogue_entries(t)[0]).version
+        ),
+        lambda t: {"pk": _catalogue_entries(t)[0]},
+    ),
+    Post(
+        "catalogue_entry_delete",
+        Role.EDITOR,
+        lambda t: {},
+        lambda t: {"pk": _catalogue_entries(t)[0]},
+    ),
+]
+
+
 def posts_for(url_name: str) -> list[Post]:
     return [p for p in POSTS if p.url == url_name] or [Post(url_name, Role.VIEWER, lambda t: {})]
 
@@ -562,8 +663,16 @@ def requests_for(
 # --- Which rows belong to which organisation ------------------------------------------------------
 
 
+# Rows of the platform itself, in no organisation: the operator's temperature surveys, their
+# questions and rounds. Only staff users change them (test_temperature.py); the full snapshots used
+# above still see any change to them.
+PLATFORM_MODELS = {"temperature.Survey", "temperature.Question", "temperature.Round"}
+
+
 def path_to_organisation(model: type[models.Model]) -> str:
     """The lookup from a row to its organisation, e.g. 'assessment__organisation'."""
+    if model._meta.label in PLATFORM_MODELS:
+        return ""
     if model is Organisation:
         return "pk"
     if model is User:
@@ -592,6 +701,8 @@ def rows_of(organisation: Organisation) -> Callable[[], dict]:
 
     def only(model: type[models.Model]) -> models.QuerySet[Any]:
         lookup = path_to_organisation(model)
+        if not lookup:
+            return model._default_manager.none()
         return model._default_manager.filter(**{lookup: organisation.pk}).distinct()
 
     return lambda: snapshot(only)
@@ -604,18 +715,18 @@ def links_across_organisations() -> list[str]:
         members.setdefault(user_id, set()).add(organisation_id)
     owner: dict[str, dict[int, int]] = {}
     for model in web_models():
-        if model is User:
+        if model is User or model._meta.label in PLATFORM_MODELS:
             continue
         lookup = path_to_organisation(model)
         owner[model._meta.label] = dict(model._default_manager.values_list("pk", lookup))
     found = []
     for model in web_models():
-        if model in (User, Organisation):
+        if model in (User, Organisation) or model._meta.label in PLATFORM_MODELS:
             continue
         label = model._meta.label
         for f in model._meta.concrete_fields:
             target = getattr(f, "related_model", None)
-            if not f.many_to_one or target is None:
+            if not f.many_to_one or target is None or target._meta.label in PLATFORM_MODELS:
                 continue
             for pk, target_pk in model._default_manager.values_list("pk", f.attname):
                 if target_pk is None:

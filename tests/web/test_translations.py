@@ -8,7 +8,11 @@ are not part of the catalogues.
 
 from __future__ import annotations
 
+import os
 import re
+import shutil
+import subprocess
+import sys
 from collections import Counter
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -90,6 +94,38 @@ def test_placeholders_and_markup_are_kept_exactly(lang: str) -> None:
         if Counter(PLACEHOLDER.findall(src)) != Counter(PLACEHOLDER.findall(dst))
     ]
     assert broken == []
+
+
+def test_every_string_marked_in_the_code_is_in_the_catalogues(tmp_path: Path) -> None:
+    """A new {% translate %} or gettext() without a catalogue entry would show English to everyone."""
+    web = LOCALE.parent
+    copy = tmp_path / "web"
+    shutil.copytree(web, copy, ignore=shutil.ignore_patterns("static", "__pycache__", "*.mo"))
+    subprocess.run(
+        [
+            str(Path(sys.executable).with_name("django-admin")),
+            "makemessages",
+            "-l",
+            "da",
+            "--no-location",
+            "--settings=tillid.web.settings",
+            f"--pythonpath={web.parents[2]}",
+        ],
+        cwd=copy,
+        env={**os.environ, "TILLID_DATA_DIR": str(tmp_path / "data")},
+        check=True,
+        capture_output=True,
+    )
+    extracted = polib.pofile(str(copy / "locale" / "da" / "LC_MESSAGES" / "django.po"))
+    for lang in LANGUAGES:
+        known = {(e.msgctxt, e.msgid) for e in entries(lang)}
+        missing = [
+            e.msgid for e in extracted if not e.obsolete and (e.msgctxt, e.msgid) not in known
+        ]
+        assert not missing, (
+            f"{len(missing)} interface strings are not in the {lang} catalogue; run makemessages "
+            f"(src/tillid/web/locale/README.md) and translate them: {missing[:10]}"
+        )
 
 
 def test_the_compiled_catalogues_are_what_the_app_uses() -> None:

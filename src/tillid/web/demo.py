@@ -13,11 +13,15 @@ from typing import Any
 
 import yaml
 from django.db import transaction
+from django.utils import timezone
 
 from tillid.assessment.answers import read_answer_set
 from tillid.web.accounts.models import Membership, Organisation, Role, User
 from tillid.web.assessments import services
+from tillid.web.catalogue.demo import load_catalogue_demo
 from tillid.web.inventory.models import AISystem
+from tillid.web.literacy.demo import load_literacy_demo
+from tillid.web.temperature.demo import load_temperature_demo
 
 SYSTEM_FIELDS = (
     "name",
@@ -58,6 +62,9 @@ def load_demo_data() -> DemoLoaded:
             entry = f"{spec['name']} ({role})"
             previous = loaded.logins.get(person["username"])
             loaded.logins[person["username"]] = f"{previous}; {entry}" if previous else entry
+    load_temperature_demo(loaded)
+    load_catalogue_demo()
+    load_literacy_demo(timezone.localdate())
     return loaded
 
 

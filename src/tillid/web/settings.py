@@ -162,6 +162,8 @@ EVIDENCE_MAX_BYTES = 20 * 1024 * 1024
 # Larger data belongs in a registered database, where the audit runs without copying it.
 AUDIT_UPLOAD_MAX_BYTES = 200 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# Dashboards across organisations show a group only with this many systems (docs/dashboards.md).
+TILLID_DASHBOARD_MIN_GROUP = int(os.environ.get("TILLID_DASHBOARD_MIN_GROUP", "5"))
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 SESSION_COOKIE_HTTPONLY = True

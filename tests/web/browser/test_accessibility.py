@@ -142,6 +142,13 @@ def test_every_main_menu_page_and_the_action_plan_are_accessible(
         "/o/havbjerg/audits/new/",
         "/o/havbjerg/audits/connections/new/",
         "/o/havbjerg/api-tokens/",
+        "/o/havbjerg/catalogue/",
+        "/o/havbjerg/catalogue/new/",
+        "/catalogue/",
+        "/catalogue/?q=chatbotten&challenge=data_quality",
+        "/catalogue/?q=og",
+        "/dashboards/",
+        "/dashboards/?view=country:XX",
     ]
     for address in menu + forms:
         page.goto(address)
@@ -168,3 +175,24 @@ def test_narrow_screen_keeps_the_menu_and_log_out_within_reach(page: Any, shots_
     check_page(page, shots_dir, "a11y-narrow-systems")
     follow(page, "header nav.navigation-menu a[href$='/members/']")
     assert page.url.endswith("/members/")
+
+
+def test_temperature_operator_pages_are_accessible_also_with_form_errors(
+    page: Any, shots_dir: Path
+) -> None:
+    log_in(page, "platform")
+    page.goto("/temperature/")
+    check_page(page, shots_dir, "a11y-temperature-surveys")
+    follow(page, "main table a[href^='/temperature/']")
+    page.select_option("#by", "lifecycle_phase")
+    follow(page, "main form[method=get] button[type=submit]")
+    check_page(page, shots_dir, "a11y-temperature-results")
+    follow(page, "main a[href$='/edit/']")
+    check_page(page, shots_dir, "a11y-temperature-edit")
+    page.goto("/temperature/new/")
+    page.fill("#id_title", "")
+    for box in page.locator("main input[name=statements]").all():
+        box.uncheck()
+    follow(page, "main form button[type=submit]")
+    assert page.locator("main .alert-error[role=alert]").count() == 1
+    check_page(page, shots_dir, "a11y-temperature-new-errors")
