@@ -538,6 +538,8 @@ def test_an_editor_shares_edits_and_deletes_an_entry(a: Tenant) -> None:
         ({"status": "stopped"}, "Say why the project stopped"),
         ({"challenges": ["data_quality", "nonsense"]}, "Select a valid choice"),
         ({"contact": "javascript:alert(1)"}, "Write an e-mail address"),
+        # Looks like an e-mail address to a loose pattern, is a script link to a browser.
+        ({"contact": "javascript://%0aalert(1)//@x.com"}, "Write an e-mail address"),
         ({"visibility": "everyone-and-their-dog"}, "Select a valid choice"),
         ({"purpose": "x" * 10_001}, "at most 10000 can be saved"),
         ({"language": "de"}, "Select a valid choice"),
@@ -555,6 +557,29 @@ def test_bad_input_is_refused_and_the_form_keeps_what_was_typed(
     if "purpose" not in bad:
         assert "Besvarer spørgsmål." in text_  # what was typed is still in the form
     assert Entry.objects.count() == entries
+
+
+@pytest.mark.parametrize(
+    ("contact", "href"),
+    [
+        ("ai@example.org", 'href="mailto:ai@example.org"'),
+        ("https://example.org/ai", 'href="https://example.org/ai"'),
+        # Saved before the check was tightened, or by another caller: never a script link.
+        ("javascript://%0aalert(1)//@x.com", None),
+        ("JavaScript:alert(1)", None),
+    ],
+)
+def test_the_contact_is_linked_only_as_mail_or_web_address(
+    a: Tenant, contact: str, href: str | None
+) -> None:
+    entry = share(a, DANISH_CHATBOT)
+    Entry.objects.filter(pk=entry.pk).update(contact=contact)
+    page = Client().get(reverse("catalogue_entry", args=[entry.pk])).content.decode()
+    assert 'href="javascript' not in page.lower()
+    if href:
+        assert href in page
+    else:
+        assert f"<dd>{contact}</dd>" in page  # shown as text
 
 
 def test_another_organisations_system_cannot_be_linked(a: Tenant, b: Tenant) -> None:

@@ -6,7 +6,6 @@ FTS5 row), so search never needs a separate rebuild.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from django.contrib.postgres.search import SearchVector
@@ -21,12 +20,17 @@ from tillid.web.assessments.knowledge import engine
 from tillid.web.assessments.models import ApprovedVersion, Assessment, Change
 from tillid.web.catalogue import text
 from tillid.web.catalogue.challenges import CHALLENGES
-from tillid.web.catalogue.models import Entry, EntryChallenge, ProjectStatus, Visibility
+from tillid.web.catalogue.models import (
+    Entry,
+    EntryChallenge,
+    ProjectStatus,
+    Visibility,
+    contact_href,
+)
 from tillid.web.inventory import services as inventory
 from tillid.web.inventory.models import AISystem, LifecyclePhase
 
 FTS_TABLE = "catalogue_entry_fts"
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 TEXT_FIELDS = ("title", "purpose", "outcome", "stop_reason", "what_helped")
 
 
@@ -70,7 +74,7 @@ FIELDS = (
 def is_contact(value: str) -> bool:
     """Empty, an e-mail address or a web address: the entry page links it, so never javascript:."""
     value = value.strip()
-    return not value or bool(_EMAIL.match(value)) or value.startswith(("https://", "http://"))
+    return not value or contact_href(value) is not None
 
 
 def _check(organisation: Organisation, data: EntryInput) -> None:
