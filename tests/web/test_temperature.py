@@ -101,6 +101,22 @@ def test_small_groups_are_hidden_and_so_is_the_next_smallest_when_they_could_be_
     assert hidden_groups({"a": 3}, 5) == {"a"}
 
 
+@pytest.mark.parametrize(
+    ("field", "word"),
+    [("phases", "phase"), ("countries", "country"), ("organisation_types", "type")],
+)
+def test_an_unknown_audience_value_is_named_in_the_readers_words(
+    monkeypatch: pytest.MonkeyPatch, field: str, word: str
+) -> None:
+    # A stand-in translation that turns every English word it is given into capitals: a word of
+    # the message that did not go through gettext stays in small letters.
+    monkeypatch.setattr(services, "_", lambda text: text.replace(word, word.upper()))
+    with pytest.raises(services.TemperatureError) as raised:
+        Audience(**{field: ("nowhere",)})
+    assert word.upper() in str(raised.value)
+    assert "nowhere" in str(raised.value)
+
+
 def test_rounds_recur_at_the_interval_from_the_start() -> None:
     assert add_months(dt.date(2026, 1, 31), 1) == dt.date(2026, 2, 28)
     assert add_months(dt.date(2026, 11, 30), 3) == dt.date(2027, 2, 28)

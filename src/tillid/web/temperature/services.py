@@ -60,17 +60,18 @@ class Audience:
     organisation_types: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
-        for values, known, what in (
-            (self.phases, LifecyclePhase.values, "lifecycle phase"),
-            (self.countries, Country.values, "country"),
-            (self.organisation_types, OrganisationType.values, "organisation type"),
+        for values, known, message in (
+            (self.phases, LifecyclePhase.values, _("Unknown lifecycle phase: %(values)s.")),
+            (self.countries, Country.values, _("Unknown country: %(values)s.")),
+            (
+                self.organisation_types,
+                OrganisationType.values,
+                _("Unknown organisation type: %(values)s."),
+            ),
         ):
             unknown = sorted(set(values) - set(known))
             if unknown:
-                raise TemperatureError(
-                    _("Unknown %(what)s: %(values)s.")
-                    % {"what": what, "values": ", ".join(unknown)}
-                )
+                raise TemperatureError(message % {"values": ", ".join(unknown)})
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Audience:
