@@ -132,6 +132,18 @@ def test_organisation_dashboard_matches_the_demo_data() -> None:
     assert 'role="img"' in html and "<table" in html and 'scope="row"' in html
 
 
+def test_ai_act_dates_include_those_the_omnibus_left_as_they_were() -> None:
+    # The Omnibus gives no date of its own for the duties of general-purpose AI models, so under it
+    # models on the market before 2 August 2025 still have until 2 August 2027 (Art. 111(3)), as
+    # the engine reads it; the dashboard lists that date with the Omnibus's own ones.
+    from tillid.web.dashboards.selectors import ai_act_dates
+
+    days = ai_act_dates(dt.date(2026, 11, 22))
+    assert dt.date(2027, 8, 2) in days
+    assert {dt.date(2026, 12, 2), dt.date(2027, 12, 2), dt.date(2028, 8, 2)} <= set(days)
+    assert all(day > dt.date(2026, 11, 22) for day in days)
+
+
 def _date_label(day: dt.date, figure: Chart) -> str:
     """The row label of `day` in the chart (with or without the AI Act mark)."""
     from django.utils import formats

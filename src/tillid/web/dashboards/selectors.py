@@ -116,19 +116,31 @@ def known_future_dates(as_of: dt.date) -> list[dt.date]:
 
 
 def _pack_dates(as_of: dt.date) -> list[tuple[dt.date, bool]]:
+    """(date, of the AI Act) for every date after `as_of` from which a duty may apply under the
+    version in force. As the engine does, a version without a date of its own for a duty (or whose
+    dates all have conditions that may not hold) keeps the date of the version before it."""
     kb = knowledge_base()
-    in_force = {}
-    for pack in kb.packs:
+    found = []
+    for obligation in kb.obligation.values():
+        pack = kb.pack_of[obligation.id]
         versions = sorted(pack.meta.legal_versions, key=lambda v: v.in_force_from)
         current = [v for v in versions if v.in_force_from <= as_of] or versions[:1]
-        if current:
-            in_force[current[-1].id] = pack.meta.id == AI_ACT_PACK
-    return [
-        (entry.date, in_force[entry.legal_version])
-        for obligation in kb.obligation.values()
-        for entry in obligation.applies_from
-        if entry.legal_version in in_force and entry.date > as_of
-    ]
+        possible: set[dt.date] = set()
+        for version in current:
+            entries = [e for e in obligation.applies_from if e.legal_version == version.id]
+            if not entries:
+                continue
+            own: set[dt.date] = set()
+            for entry in entries:
+                own.add(entry.date)
+                if entry.when is None:  # always holds: later entries and earlier versions unused
+                    break
+            else:
+                own |= possible
+            possible = own
+        ai_act = pack.meta.id == AI_ACT_PACK
+        found += [(day, ai_act) for day in possible if day > as_of]
+    return found
 
 
 @dataclass
