@@ -642,3 +642,19 @@ def test_the_public_api_pages_through_records_and_says_where_the_next_page_is(
     beyond = public.get(reverse("register_api_records") + "?page=7")
     assert beyond.status_code == 404 and "no page 7" in beyond.json()["error"]
     assert public.get(reverse("register_api_records") + "?page=abc").status_code == 200
+
+
+@pytest.mark.parametrize("number", ["-1", "-99999999999999999999"])
+def test_the_public_api_answers_a_page_below_one_with_404_not_an_error(
+    a: Tenant, number: str
+) -> None:
+    published_record(a)
+    response = visitor().get(reverse("register_api_records"), {"page": number})
+    assert response.status_code == 404
+    assert "pages start at 1" in response.json()["error"]
+
+
+def test_the_public_api_says_one_page_not_one_pages(a: Tenant) -> None:
+    published_record(a)
+    error = visitor().get(reverse("register_api_records"), {"page": "3"}).json()["error"]
+    assert error == "There is no page 3; there is 1 page."

@@ -207,11 +207,12 @@ def register_api_records(request: HttpRequest) -> HttpResponse:
     """The current version of every public record, 100 per page (`?page=2`), with links on."""
     paginator = Paginator(selectors.public_records(_filter(request)), API_PAGE_SIZE)
     number = _int(request.GET.get("page")) or 1
+    if number < 1:
+        return _json({"error": f"There is no page {number}; pages start at 1."}, status=404)
     if number > max(1, paginator.num_pages):
-        return _json(
-            {"error": f"There is no page {number}; there are {paginator.num_pages} pages."},
-            status=404,
-        )
+        pages = paginator.num_pages
+        there = "there is 1 page" if pages == 1 else f"there are {pages} pages"
+        return _json({"error": f"There is no page {number}; {there}."}, status=404)
     page = paginator.page(number)
 
     def page_url(n: int) -> str:
