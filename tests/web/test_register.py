@@ -20,6 +20,8 @@ from tillid.web.register import services
 from tillid.web.register.models import PublishedRecord, RecordStatus, RegisterRecord
 from tillid.web.register.plain_language import FieldRule, check_texts, lix
 from tillid.web.register.standards import (
+    STANDARD_TITLES,
+    STANDARDS,
     RecordSnapshot,
     eu_registration_required,
     export,
@@ -658,3 +660,35 @@ def test_the_public_api_says_one_page_not_one_pages(a: Tenant) -> None:
     published_record(a)
     error = visitor().get(reverse("register_api_records"), {"page": "3"}).json()["error"]
     assert error == "There is no page 3; there is 1 page."
+
+
+EU_TITLE = "EU database, AI Act Art. 49(3) and Annex VIII section C (deployers)"
+
+
+def test_the_structures_descriptive_names_are_translated_on_the_record_page(
+    a: Tenant,
+) -> None:
+    from django.utils.translation import trans_real
+
+    record = published_record(a)
+    # A Danish translation of the EU database's name, as the lead's catalogue will hold it.
+    catalog = trans_real.translation("da")._catalog
+    before = catalog.get(EU_TITLE)
+    catalog[EU_TITLE] = "EU-databasen (oversat)"
+    try:
+        danish = Client(HTTP_ACCEPT_LANGUAGE="da").get(reverse("register_record", args=[record.pk]))
+    finally:
+        if before is None:
+            del catalog._catalogs[0][EU_TITLE]
+        else:
+            catalog[EU_TITLE] = before
+    assert "EU-databasen (oversat)" in danish.content.decode()
+    english = visitor().get(reverse("register_record", args=[record.pk])).content.decode()
+    assert EU_TITLE in english and "Algoritmeregister publicatiestandaard 1.0" in english
+
+
+def test_every_structure_has_a_name_for_readers() -> None:
+    from tillid.web.register import views
+
+    assert set(views.STANDARD_LABELS) == set(STANDARDS)
+    assert {k: str(v) for k, v in views.STANDARD_LABELS.items()} == STANDARD_TITLES

@@ -39,6 +39,15 @@ from tillid.web.register.standards import (
 
 PAGE_SIZE = 50
 
+# The structures' names as readers see them: the Dutch one is a proper name; the others describe.
+STANDARD_LABELS = {
+    "algoritmeregister": STANDARD_TITLES["algoritmeregister"],
+    "atrs": gettext_lazy("Algorithmic Transparency Recording Standard 3.0 (UK), tier 1 and tier 2"),
+    "eu_database": gettext_lazy(
+        "EU database, AI Act Art. 49(3) and Annex VIII section C (deployers)"
+    ),
+}
+
 
 def _int(value: str | None) -> int:
     try:
@@ -130,7 +139,7 @@ def _record_page(request: HttpRequest, row: PublishedRecord) -> HttpResponse:
             "phase": _choice_label(LifecyclePhase, snapshot.lifecycle_phase),
             "country": _choice_label(Country, snapshot.country),
             "language_name": _choice_label(RecordLanguage, snapshot.language),
-            "standards": [(key, STANDARD_TITLES[key]) for key in STANDARDS],
+            "standards": [(key, STANDARD_LABELS[key]) for key in STANDARDS],
         },
     )
 
@@ -345,7 +354,7 @@ def _check_context(check: Check, snapshot: RecordSnapshot) -> dict[str, Any]:
         "standards": [
             {
                 "key": key,
-                "title": STANDARD_TITLES[key],
+                "title": STANDARD_LABELS[key],
                 "applies": applies(key, snapshot),
                 "missing": missing(key, snapshot),
             }
