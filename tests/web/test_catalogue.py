@@ -719,3 +719,8 @@ def test_answers_that_do_not_apply_in_the_new_context_are_left_out(
     assert copied("In Sweden") and copied("In Sweden") < set(answers)
     note = Change.objects.get(assessment__system__name="In Sweden", kind="created").comment
     assert "Left out because they do not apply here" in note
+
+
+def test_logging_in_from_a_search_comes_back_to_the_same_search(shared: dict[str, Entry]) -> None:
+    page = Client().get(reverse("catalogue_list"), {"q": "chatbotten", "area": "citizen_service"})
+    assert "?next=/catalogue/%3Fq%3Dchatbotten%26area%3Dcitizen_service" in page.content.decode()
