@@ -37,11 +37,14 @@ def public_records(want: PublicFilter | None = None) -> QuerySet[PublishedRecord
         record__withdrawn_at__isnull=True, version=F("record__published_version")
     )
     if want.text:
-        rows = rows.filter(
-            Q(name__icontains=want.text)
-            | Q(summary__icontains=want.text)
-            | Q(organisation_name__icontains=want.text)
-        )
+        matches = Q()
+        for variant in _case_variants(want.text):
+            matches |= (
+                Q(name__icontains=variant)
+                | Q(summary__icontains=variant)
+                | Q(organisation_name__icontains=variant)
+            )
+        rows = rows.filter(matches)
     if want.organisation:
         rows = rows.filter(record__organisation__slug=want.organisation)
     if want.risk_class:
@@ -51,6 +54,13 @@ def public_records(want: PublicFilter | None = None) -> QuerySet[PublishedRecord
     return rows.select_related("record", "record__organisation").order_by(
         "organisation_name", "name", "pk"
     )
+
+
+def _case_variants(text: str) -> set[str]:
+    """The text as typed, in lower case, upper case and with a capital first letter. SQLite's
+    LIKE folds only ASCII letters, so "ANSØGNINGER" would not find "ansøgninger" there; with
+    these variants it does (PostgreSQL folds every letter itself)."""
+    return {text, text.lower(), text.upper(), text[:1].upper() + text[1:].lower()}
 
 
 def public_record(record_id: int) -> PublishedRecord:
