@@ -145,6 +145,17 @@ def check_release(
         for view, category in hidden_small:
             extended = [*shown_rows, atom_vector(view, category, exclusive)]
             assert rank(extended) > base, f"{view} {category} can be computed from what is shown"
+        # Nor are two hidden cells over different atoms taken together, when they are small.
+        hidden = [(v, c) for v, c in cells if release.cell(v, c).hidden]
+        for first, second in itertools.combinations(hidden, 2):
+            one, other = atom_vector(*first, exclusive), atom_vector(*second, exclusive)
+            if any(a and b for a, b in zip(one, other, strict=True)):
+                continue
+            together = members(units, *first, exclusive) + members(units, *second, exclusive)
+            if not together or safe(together, thresholds):
+                continue
+            joint = [a + b for a, b in zip(one, other, strict=True)]
+            assert rank([*shown_rows, joint]) > base, f"{first} + {second} can be computed"
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -228,6 +239,41 @@ def test_a_filter_cannot_be_subtracted_from_the_unfiltered_figures() -> None:
     danish_only = release.cell(("country", "DK"), "high")
     # Showing both 10 and 9 would give the one Swedish system away.
     assert unfiltered.hidden or danish_only.hidden
+
+
+def test_two_hidden_cells_cannot_be_worked_out_together_from_the_margins() -> None:
+    # Municipalities: 1 high (o2), 5 limited (o0, o2, o4), 1 minimal (o0); regions: 2 high,
+    # 0 limited, 3 minimal. Showing "limited: 5" for everyone and "regions, limited: 0" gives the
+    # municipalities' 5 limited, and their total 7 then gives "high or minimal: 2" from two
+    # municipalities, which o0 can subtract its own system from.
+    spec = [
+        ("o0", "DK", "municipality", "limited", 3),
+        ("o0", "DK", "municipality", "minimal", 1),
+        ("o1", "SE", "region", "high", 1),
+        ("o2", "other", "municipality", "limited", 1),
+        ("o2", "other", "municipality", "high", 1),
+        ("o3", "DK", "region", "high", 1),
+        ("o3", "DK", "region", "minimal", 1),
+        ("o4", "SE", "municipality", "limited", 1),
+        ("o5", "other", "region", "minimal", 2),
+    ]
+    units = [
+        Unit(org, {"country": country, "kind": kind}, frozenset([category]))
+        for org, country, kind, category, n in spec
+        for _ in range(n)
+    ]
+    thresholds = Thresholds(5, 3)
+    release = release_counts(units, CATEGORIES, FILTERS, thresholds)
+    municipalities = ("kind", "municipality")
+    known = {
+        (view, category): release.cell(view, category).count
+        for view in views_of(FILTERS)
+        for category in [*CATEGORIES, TOTAL]
+        if not release.cell(view, category).hidden
+    }
+    assert (municipalities, TOTAL) in known and release.cell(municipalities, "high").hidden
+    assert not ((None, "limited") in known and (("kind", "region"), "limited") in known)
+    check_release(release, units, thresholds, exclusive=True)
 
 
 def test_units_outside_the_filter_values_are_refused_with_the_values_named() -> None:

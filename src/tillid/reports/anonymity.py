@@ -278,7 +278,7 @@ def _suppress(problem: _Problem, thresholds: Thresholds) -> dict[CellKey, Reason
     while True:
         to_hide = _line_problem(problem, hidden, unsafe, thresholds, smallest)
         if to_hide is None:
-            to_hide = _derivable_problem(problem, hidden, unsafe, smallest)
+            to_hide = _derivable_problem(problem, hidden, unsafe, thresholds, smallest)
         if to_hide is None:
             break
         hidden.add(to_hide)
@@ -312,19 +312,61 @@ def _line_problem(
 
 
 def _derivable_problem(
-    problem: _Problem, hidden: set[CellKey], unsafe: set[CellKey], smallest: _Chooser
+    problem: _Problem,
+    hidden: set[CellKey],
+    unsafe: set[CellKey],
+    thresholds: Thresholds,
+    smallest: _Chooser,
 ) -> CellKey | None:
-    """A cell to hide because a small hidden group can be computed from the figures shown."""
+    """A cell to hide because a small hidden group can be computed from the figures shown: one
+    hidden cell, or two or three hidden cells over different atoms taken together (in a table of
+    kinds by categories, the margins shown can give "regions, high-risk or none" while neither is
+    known on its own)."""
     basis = _Basis()
     for key in problem.groups:
         if key not in hidden:
             basis.add(problem.atoms[key])
-    for key in problem.groups:
-        if key in hidden and key in unsafe and basis.spans(problem.atoms[key]):
-            related = {p for line in problem.lines if key in line.parts for p in line.parts}
-            choice = smallest(related) or smallest(problem.groups)
+    # What is left of each hidden cell after taking away everything the figures shown determine:
+    # a cell (or a sum of cells) is determined exactly when what is left of it is nothing.
+    left = {
+        key: basis.remainder(problem.atoms[key])
+        for key in problem.groups
+        if key in hidden and problem.groups[key].count > 0
+    }
+
+    def related(*keys: CellKey) -> set[CellKey]:
+        return {p for line in problem.lines if set(keys) & set(line.parts) for p in line.parts}
+
+    for key, rest in left.items():
+        if key in unsafe and not rest:
+            choice = smallest(related(key)) or smallest(problem.groups)
             if choice is not None:
                 return choice
+    by_rest: dict[frozenset[tuple[Hashable, Fraction]], list[CellKey]] = {}
+    for key, rest in left.items():
+        by_rest.setdefault(frozenset(rest.items()), []).append(key)
+    keys = list(left)
+    position = {key: i for i, key in enumerate(keys)}
+    for size in (2, 3):
+        for first in itertools.combinations(keys, size - 1):
+            total: dict[Hashable, Fraction] = {}
+            for key in first:
+                for atom, value in left[key].items():
+                    total[atom] = total.get(atom, Fraction(0)) + value
+            opposite = frozenset((atom, -value) for atom, value in total.items() if value)
+            for last in by_rest.get(opposite, []):
+                cells = (*first, last)
+                if position[last] <= position[first[-1]]:
+                    continue
+                if any(
+                    problem.atoms[a] & problem.atoms[b] for a, b in itertools.combinations(cells, 2)
+                ):
+                    continue
+                joint = sum((problem.groups[c] for c in cells), Group())
+                if not thresholds.safe(joint):
+                    choice = smallest(related(*cells)) or smallest(problem.groups)
+                    if choice is not None:
+                        return choice
     return None
 
 
@@ -364,8 +406,14 @@ class _Basis:
                         other.pop(atom, None)
         self.rows[pivot] = row
 
+    def remainder(self, atoms: frozenset[Hashable]) -> dict[Hashable, Fraction]:
+        """The set of atoms reduced by the rows: empty when the rows span it. The rows are fully
+        reduced, so this is linear: two disjoint sets together are spanned exactly when their
+        remainders cancel."""
+        return self._reduce({atom: Fraction(1) for atom in atoms})
+
     def spans(self, atoms: frozenset[Hashable]) -> bool:
-        return not self._reduce({atom: Fraction(1) for atom in atoms})
+        return not self.remainder(atoms)
 
 
 # --- The research dataset: k-anonymity by generalisation and suppression -------------------------
