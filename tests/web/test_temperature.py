@@ -420,6 +420,26 @@ def test_someone_elses_newer_answers_are_never_overwritten(a: Tenant) -> None:
     ) == {2}
 
 
+def test_after_a_clash_the_page_shows_the_saved_answers_and_saving_again_works(a: Tenant) -> None:
+    invitation = _open_invitation(a)
+    url = reverse("temperature_answer", args=[a.slug, invitation.pk])
+    client_for(a.users[Role.EDITOR]).post(url, form_data(invitation, 2))
+    admin = client_for(a.users[Role.ADMIN])
+    page = admin.post(url, form_data(invitation, 5) | {"version": 0})
+    html = page.content.decode()
+    assert "changed the answers while you were answering" in html
+    assert "2 / 5" in html  # theirs, to check
+    assert page.context["form"].data["q" + str(invitation.round.survey.questions.first().pk)] == "5"
+    # The same form sent again (after checking theirs) saves, since it now knows their version.
+    again = admin.post(url, dict(page.context["form"].data.items()))
+    assert again.status_code == 302
+    assert set(
+        Answer.objects.filter(response__invitation=invitation)
+        .exclude(value=None)
+        .values_list("value", flat=True)
+    ) == {5}
+
+
 def test_viewers_read_the_answers_but_cannot_give_them(a: Tenant) -> None:
     invitation = _open_invitation(a, answered=True)
     url = reverse("temperature_answer", args=[a.slug, invitation.pk])

@@ -315,20 +315,27 @@ def answer(request: HttpRequest, organisation: Organisation, pk: int) -> HttpRes
     response = getattr(invitation, "response", None)
     version = response.version if response else 0
     form = None
+    conflict = False
     if request.method == "POST":
         if not can_answer:
             return HttpResponse(status=403)
         form = AnswerForm(questions, request.POST)
         if form.is_valid():
+            seen = form.cleaned_data.get("version") or 0
             try:
                 services.save_response(
                     invitation,
                     request.user,  # type: ignore[arg-type]
                     form.answers(),
-                    form.cleaned_data.get("version") or 0,
+                    seen,
                 )
             except services.TemperatureError as error:
                 messages.error(request, str(error))  # the form below keeps what they chose
+                if seen != version:  # someone saved meanwhile: show theirs, let them save again
+                    conflict = True
+                    data = request.POST.copy()
+                    data["version"] = str(version)
+                    form = AnswerForm(questions, data)
             else:
                 messages.success(
                     request,
@@ -350,6 +357,7 @@ def answer(request: HttpRequest, organisation: Organisation, pk: int) -> HttpRes
             "can_answer": can_answer,
             "answers": [(q, stored.get(q.pk)) for q in questions],
             "response": response,
+            "conflict": conflict,
             "challenges": CHALLENGES,
         },
     )
