@@ -236,6 +236,19 @@ def test_across_organisations_shows_large_groups_and_hides_small_ones(a: Tenant)
     assert "fewer than 5 systems or fewer than 3 organisations" in sweden.content.decode()
 
 
+def test_a_large_group_hidden_to_protect_a_smaller_one_is_not_called_small() -> None:
+    # On the demo data Denmark has 13 systems from 3 organisations; it is hidden because the one
+    # Swedish system would otherwise be all minus Denmark.
+    load_demo_data()
+    viewer = Membership.objects.filter(organisation__slug="havbjerg").first().user
+    page = signed_in(viewer).get(reverse("dashboards") + "?view=country:DK")
+    assert page.status_code == 200 and page.context["charts"] == []
+    assert AISystem.objects.filter(organisation__country="DK").count() >= 5
+    html = " ".join(page.content.decode().split())
+    assert "This group has fewer than" not in html
+    assert "or its figures would let a smaller group be worked out" in html
+
+
 def test_the_total_never_gives_a_single_hidden_group_away(a: Tenant) -> None:
     organisations(MANY)
     response = signed_in(a.users[Role.VIEWER]).get(reverse("dashboards"))
