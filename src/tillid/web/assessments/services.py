@@ -7,7 +7,7 @@ and keep the summary columns the inventory filters on up to date.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from django.core.cache import cache
@@ -452,7 +452,11 @@ def approved_result(frozen: ApprovedVersion) -> tuple[Result, AnswerSet]:
             )
             % {"revision": frozen.revision, "changed": changed}
         )
-    return result, AnswerSet.model_validate(frozen.answer_set)
+    # PostgreSQL's jsonb does not keep the order of keys; the documents list facts in the engine's.
+    order = engine().fact_order
+    facts = {f: result.facts[f] for f in order if f in result.facts}
+    facts.update({f: v for f, v in result.facts.items() if f not in facts})
+    return replace(result, facts=facts), AnswerSet.model_validate(frozen.answer_set)
 
 
 def reopen(assessment: Assessment, user: User, seen_version: int) -> None:
