@@ -462,7 +462,10 @@ def test_public_pages_need_no_login_and_exist_in_three_languages(a: Tenant) -> N
             assert response.status_code == 200
             assert f'<html lang="{language}">' in response.content.decode()
     page = Client(HTTP_ACCEPT_LANGUAGE="en").get(reverse("register_record", args=[record.pk]))
-    assert 'lang="da"' in page.content.decode()  # the record's own texts are marked as Danish
+    text = page.content.decode()
+    assert 'lang="da"' in text  # the record's own texts are marked as Danish
+    assert "wrote this record in Danish." in text  # the language named in the reader's language
+    assert 'dir="auto"' in text  # a right-to-left name or text is shown the right way round
 
 
 def test_search_and_filters(a: Tenant, b: Tenant) -> None:

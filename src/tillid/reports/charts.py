@@ -20,7 +20,7 @@ SERIES_COLOURS = ("#0059b3", "#a35200", "#2e7d32", "#6a1b9a", "#37474f", "#b0003
 MARKERS = ("circle", "square", "diamond", "triangle", "triangle-down", "cross")
 FONT = "font-family=\"'IBM Plex Sans', Arial, sans-serif\""
 WIDTH = 640
-LABEL_WIDTH = 210
+LABEL_WIDTH = 240
 VALUE_ROOM = 90
 BAR_HEIGHT = 18
 BAR_GAP = 4

@@ -7,6 +7,7 @@ return a draft, an unpublished or a withdrawn record.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from typing import Any
 
@@ -26,7 +27,7 @@ from tillid.web.inventory.views import risk_class_choices
 from tillid.web.register import selectors, services
 from tillid.web.register.export import records_csv, records_xlsx
 from tillid.web.register.forms import RecordForm
-from tillid.web.register.models import PublishedRecord, RecordLanguage, RegisterRecord
+from tillid.web.register.models import PublishedRecord, RegisterRecord
 from tillid.web.register.plain_language import Check, Finding
 from tillid.web.register.standards import (
     STANDARD_TITLES,
@@ -138,10 +139,27 @@ def _record_page(request: HttpRequest, row: PublishedRecord) -> HttpResponse:
             "labels": outcome_labels(request.LANGUAGE_CODE),
             "phase": _choice_label(LifecyclePhase, snapshot.lifecycle_phase),
             "country": _choice_label(Country, snapshot.country),
-            "language_name": _choice_label(RecordLanguage, snapshot.language),
+            "language_name": LANGUAGE_NAMES.get(snapshot.language, snapshot.language),
+            "assessment_date": _iso_date(snapshot.assessment_date),
             "standards": [(key, STANDARD_LABELS[key]) for key in STANDARDS],
         },
     )
+
+
+# The language a record is written in, named in the reader's language inside a sentence (the
+# choices name each language in itself, which suits a menu but not "written in Dansk").
+LANGUAGE_NAMES = {
+    "da": gettext_lazy("Danish"),
+    "sv": gettext_lazy("Swedish"),
+    "en": gettext_lazy("English"),
+}
+
+
+def _iso_date(value: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
 
 
 def _choice_label(choices: Any, value: str) -> str:
