@@ -139,19 +139,19 @@ def _record_page(request: HttpRequest, row: PublishedRecord) -> HttpResponse:
             "labels": outcome_labels(request.LANGUAGE_CODE),
             "phase": _choice_label(LifecyclePhase, snapshot.lifecycle_phase),
             "country": _choice_label(Country, snapshot.country),
-            "language_name": LANGUAGE_NAMES.get(snapshot.language, snapshot.language),
+            "written_in": WRITTEN_IN.get(snapshot.language, ""),
             "assessment_date": _iso_date(snapshot.assessment_date),
             "standards": [(key, STANDARD_LABELS[key]) for key in STANDARDS],
         },
     )
 
 
-# The language a record is written in, named in the reader's language inside a sentence (the
-# choices name each language in itself, which suits a menu but not "written in Dansk").
-LANGUAGE_NAMES = {
-    "da": gettext_lazy("Danish"),
-    "sv": gettext_lazy("Swedish"),
-    "en": gettext_lazy("English"),
+# Whole sentences per language: the choices name each language in itself, which suits a menu but
+# not a sentence ("written in Dansk"), and languages inflect differently inside a sentence.
+WRITTEN_IN = {
+    "da": gettext_lazy("The organisation wrote this record in Danish."),
+    "sv": gettext_lazy("The organisation wrote this record in Swedish."),
+    "en": gettext_lazy("The organisation wrote this record in English."),
 }
 
 
