@@ -463,6 +463,18 @@ def test_start_from_with_bad_input_says_what_is_wrong(
     assert AISystem.objects.count() == systems
 
 
+def test_a_refused_start_shows_the_name_as_typed_again(a: Tenant, b: Tenant) -> None:
+    entry = Entry.objects.get(organisation=a.organisation, visibility="public")
+    client = client_for(b.users[Role.EDITOR])
+    data = {"organisation": b.slug, "name": "Chatbot (b)", "lifecycle_phase": "operate"}
+
+    page = client.get(_start_with(client, entry, data)["Location"]).content.decode()
+
+    assert 'value="Chatbot (b)"' in page  # taken in B: refused, but not retyped
+    again = client.get(reverse("catalogue_entry", args=[entry.pk])).content.decode()
+    assert 'value="Chatbot (b)"' not in again  # the next visit starts afresh
+
+
 def test_the_entry_page_offers_start_from_only_where_it_works(a: Tenant, b: Tenant) -> None:
     public = Entry.objects.get(organisation=a.organisation, visibility="public")
     members = Entry.objects.get(organisation=a.organisation, visibility="signed_in")

@@ -24,6 +24,9 @@ from tillid.web.catalogue.models import Area, Entry, ProjectStatus
 from tillid.web.inventory.models import LifecyclePhase
 
 PAGE_SIZE = 25
+START_TYPED = (
+    "catalogue-start-typed"  # session key: the start form as typed, shown again if refused
+)
 MAX_QUERY_CHARS = 200
 
 
@@ -105,7 +108,11 @@ def catalogue_entry(request: HttpRequest, entry_id: int) -> HttpResponse:
             "own": own,
             "can_edit_own": any(m.organisation_id == entry.organisation_id for m in editors),
             "start_form": StartForm(
-                initial={"name": entry.title, "lifecycle_phase": LifecyclePhase.PROCURE}
+                # After a refused start, what the person typed comes back (kept by the redirect).
+                initial=request.session.pop(
+                    START_TYPED,
+                    {"name": entry.title, "lifecycle_phase": LifecyclePhase.PROCURE},
+                )
             )
             if can_start
             else None,
@@ -123,6 +130,9 @@ def catalogue_start(request: HttpRequest, entry_id: int) -> HttpResponse:
     """Start my assessment from this one: a new system and draft assessment in the chosen
     organisation, where the person must be an editor, with the entry's answers."""
     form = StartForm(request.POST)
+    request.session[START_TYPED] = {
+        key: request.POST.get(key, "")[:500] for key in ("organisation", "name", "lifecycle_phase")
+    }
     if not form.is_valid():
         messages.error(
             request,
@@ -149,6 +159,7 @@ def catalogue_start(request: HttpRequest, entry_id: int) -> HttpResponse:
     except services.CatalogueError as error:
         messages.error(request, str(error))
         return redirect("catalogue_entry", entry_id=entry_id)
+    request.session.pop(START_TYPED, None)
     messages.success(
         request,
         _(
