@@ -74,11 +74,13 @@ check-content: $(STAMP)
 	$(BIN)/tillid content check
 
 ## Benchmarks: engine speed vs its targets; audit speed and memory vs DuckDB, fairlearn, aequitas;
-## web pages' p50/p95 at 32 concurrent users on PostgreSQL vs the goal.
+## web pages' p50/p95 at 32 concurrent users on PostgreSQL vs the goal; catalogue search (stemmed full-text
+## search vs substring search) on SQLite and PostgreSQL.
 bench: web
 	$(BIN)/python bench/engine_bench.py
 	$(BIN)/python bench/audit_bench.py
 	$(BIN)/python bench/web_load.py
+	$(BIN)/python bench/catalogue_search.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache node_modules $(WEB)/static/vendor $(MESSAGES)
