@@ -577,6 +577,9 @@ def test_links_and_contact_that_are_not_web_or_mail_addresses_are_refused(a: Ten
     assert "Write an e-mail address" in page
     record = RegisterRecord.objects.get(system=system)
     assert "javascript" not in record.links and record.contact != "call us"
+    # An "e-mail address" that is really a script link is refused too.
+    save(editor, a, system.pk, contact="javascript://%0aalert(document.domain)//@x.com")
+    assert "javascript" not in RegisterRecord.objects.get(system=system).contact
 
 
 def test_a_stale_form_does_not_overwrite_someone_elses_save(a: Tenant) -> None:

@@ -14,6 +14,14 @@ def get_item(mapping: dict[str, Any], key: str) -> Any:
     return mapping.get(key, key) if mapping else key
 
 
+@register.filter(name="contact_href")
+def contact_href_filter(value: str) -> str | None:
+    """The mailto:/http(s) link for a contact, or None: then it is shown as text."""
+    from tillid.web.contact import contact_href
+
+    return contact_href(value or "")
+
+
 @register.simple_tag
 def icon(name: str) -> str:
     """A DKFDS icon from its sprite, hidden from screen readers (the text beside it says it)."""

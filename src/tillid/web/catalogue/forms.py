@@ -8,7 +8,8 @@ from django.utils.translation import gettext_lazy as _
 from tillid.web.accounts.models import Organisation
 from tillid.web.catalogue.challenges import CHALLENGE_CHOICES
 from tillid.web.catalogue.models import Entry
-from tillid.web.catalogue.services import EntryInput, is_contact
+from tillid.web.catalogue.services import EntryInput
+from tillid.web.contact import is_contact
 from tillid.web.inventory.models import AISystem, LifecyclePhase
 
 MAX_CHARS = 10_000  # per text: a sanity cap against pasted files

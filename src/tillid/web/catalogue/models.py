@@ -11,8 +11,6 @@ on SQLite) and, on SQLite only, a row in the FTS5 table `catalogue_entry_fts` (s
 
 from __future__ import annotations
 
-import re
-
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
@@ -20,21 +18,8 @@ from django.utils.translation import gettext_lazy as _
 
 from tillid.web.accounts.models import Organisation
 from tillid.web.catalogue.challenges import CHALLENGE_CHOICES, CHALLENGES, challenge_label
+from tillid.web.contact import contact_href
 from tillid.web.inventory.models import AISystem
-
-# No ':' or '/': "javascript://%0a...//@x.com" is a script link, not an e-mail address.
-_EMAIL = re.compile(r"^[^@\s:/]+@[^@\s:/]+\.[^@\s:/]+$")
-
-
-def contact_href(value: str) -> str | None:
-    """The link for a contact: mailto: for an e-mail address, the address itself for an http(s)
-    address, None for anything else (shown as text, never linked)."""
-    value = value.strip()
-    if value.startswith(("https://", "http://")):
-        return value
-    if _EMAIL.match(value):
-        return "mailto:" + value
-    return None
 
 
 class EntryLanguage(models.TextChoices):

@@ -25,8 +25,8 @@ from tillid.web.catalogue.models import (
     EntryChallenge,
     ProjectStatus,
     Visibility,
-    contact_href,
 )
+from tillid.web.contact import is_contact
 from tillid.web.inventory import services as inventory
 from tillid.web.inventory.models import AISystem, LifecyclePhase
 
@@ -69,12 +69,6 @@ FIELDS = (
     "visibility",
     "allow_start_from",
 )
-
-
-def is_contact(value: str) -> bool:
-    """Empty, an e-mail address or a web address: the entry page links it, so never javascript:."""
-    value = value.strip()
-    return not value or contact_href(value) is not None
 
 
 def _check(organisation: Organisation, data: EntryInput) -> None:

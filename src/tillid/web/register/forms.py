@@ -1,17 +1,16 @@
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from tillid.web.contact import is_contact
 from tillid.web.register.models import RegisterRecord
 
 # A sanity cap against pasted files; the real limits are checked before publishing, so a long draft
 # is still saved and the editor is told which text to shorten.
 MAX_CHARS = 20_000
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _WEB = ("https://", "http://")
 
 
@@ -126,7 +125,7 @@ class RecordForm(forms.ModelForm):  # type: ignore[type-arg]
 
     def clean_contact(self) -> str:
         value = self.cleaned_data["contact"].strip()
-        if value and not (_EMAIL.match(value) or value.startswith(_WEB)):
+        if not is_contact(value):
             raise forms.ValidationError(
                 _(
                     "Write an e-mail address (name@example.org) or a web address starting with https://."
