@@ -116,17 +116,7 @@ def test_answering_after_a_pack_update_first_records_the_update(updated_packs) -
 
 def test_the_history_shows_which_answers_differ_from_the_approved_version() -> None:
     client, assessment, user = _fraud_scoring_assessment()
-    reviewer = User.objects.create_user("dpo", password="x")
-    Membership.objects.create(
-        user=reviewer, organisation=assessment.organisation, role=Role.REVIEWER
-    )
-    services.submit(assessment, user, assessment.version)
-    services.approve(assessment, reviewer, assessment.version)
-    services.reopen(assessment, user, assessment.version)
-    version = assessment.answers.get(question_id="aia.q_personal_data").version
-    services.save_answers(
-        assessment, user, [services.AnswerInput("aia.q_personal_data", "no", version)]
-    )
+    _approve_reopen_and_change(assessment, user)
 
     page = client.get(
         f"/o/havbjerg/assessments/{assessment.pk}/history/", HTTP_ACCEPT_LANGUAGE="en"
