@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+from html import unescape
 from pathlib import Path
+from unittest.mock import patch
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
+from django.utils import translation
+from django.utils.translation import trans_real
 
 from tests.audit.conftest import make_decisions
+from tillid.audit.messages import MESSAGES, placeholders
 from tillid.web.accounts.models import Membership, Organisation, Role, User
+from tillid.web.audits import services
+from tillid.web.audits.error_messages import TEXTS, WEB_TEXTS
 from tillid.web.audits.models import AuditRun, DataConnection, RunStatus
 from tillid.web.audits.services import run_pending
 from tillid.web.inventory.models import AISystem
@@ -87,7 +94,104 @@ def test_a_missing_column_fails_the_run_with_the_columns_named() -> None:
     run = AuditRun.objects.get()
     assert run.status == RunStatus.FAILED
     assert '"gender"' in run.error and "sex" in run.error  # names the wrong and the real columns
+    # It names the file as the user uploaded it, not as the server stored it.
+    assert run.error.startswith(
+        'Column "gender" (given as protected attribute) not found in d.csv.'
+    )
+    assert run.error_message["key"] == "column_missing_in_role"
+    assert run.error_message["params"]["role"] == {"key": "role.protected", "params": {}}
     assert not Path(run.upload_path or "/nonexistent").exists()
+    page = client.get(f"/o/havbjerg/audits/{run.pk}/", HTTP_ACCEPT_LANGUAGE="en")
+    assert "Column &quot;gender&quot; (given as protected attribute) not found in d.csv" in (
+        page.content.decode()
+    )
+
+
+# What a Danish and a Swedish reader see, whether or not the catalogues translate these yet.
+MISSING_COLUMN = {
+    "da": {
+        'Column "%(column)s" (given as %(role)s) not found in %(source)s. Columns are: %(columns)s.': (
+            'Kolonnen "%(column)s" (angivet som %(role)s) findes ikke i %(source)s. '
+            "Kolonnerne er: %(columns)s."
+        ),
+        "protected attribute": "beskyttet egenskab",
+    },
+    "sv": {
+        'Column "%(column)s" (given as %(role)s) not found in %(source)s. Columns are: %(columns)s.': (
+            'Kolumnen "%(column)s" (angiven som %(role)s) finns inte i %(source)s. '
+            "Kolumnerna är: %(columns)s."
+        ),
+        "protected attribute": "skyddad egenskap",
+    },
+}
+
+
+@pytest.mark.parametrize("language", ["da", "sv"])
+def test_a_missing_column_is_explained_in_the_readers_language(language: str) -> None:
+    _, system, client = _organisation("havbjerg")
+    _post_audit(client, "havbjerg", system, SimpleUploadedFile("d.csv", _csv()), protected="gender")
+    run_pending(once=True)
+    run = AuditRun.objects.get()
+    catalogue = trans_real.translation(language)._catalog._catalogs[0]
+    missing = {k: v for k, v in MISSING_COLUMN[language].items() if not catalogue.get(k)}
+    with patch.dict(catalogue, missing):
+        with translation.override(language):
+            expected = str(TEXTS["column_missing_in_role"]) % {
+                "column": "gender",
+                "role": str(TEXTS["role.protected"]),
+                "source": "d.csv",
+                "columns": ", ".join(make_decisions(1, seed=3).columns),
+            }
+        page = client.get(f"/o/havbjerg/audits/{run.pk}/", HTTP_ACCEPT_LANGUAGE=language)
+    html = unescape(page.content.decode())
+    assert expected in html
+    assert "Column" not in expected and "protected attribute" not in expected
+    assert "not found in" not in html and "protected attribute" not in html
+
+
+def test_every_translated_audit_error_exists_in_the_core_with_the_same_placeholders() -> None:
+    assert set(TEXTS) <= set(MESSAGES)
+    for key, text in TEXTS.items():
+        names = sorted(placeholders(MESSAGES[key]))
+        # Numbers as values, so that a plural text can choose its form by them.
+        values = {name: 9000 + i for i, name in enumerate(names)}
+        for language in ("en", "da", "sv"):
+            with translation.override(language):
+                shown = text % values  # a placeholder the core does not give raises KeyError
+            assert "%(" not in shown, (key, language)
+            assert all(str(v) in shown for v in values.values()), (key, language, shown)
+
+
+def test_an_error_stored_before_messages_had_keys_is_shown_as_it_was() -> None:
+    organisation, system, client = _organisation("havbjerg")
+    run = AuditRun.objects.create(
+        organisation=organisation, system=system, title="old", spec={}, status=RunStatus.FAILED
+    )
+    run.error = "Something went wrong in an older version."
+    run.error_message = {"key": "no.such.key", "params": {}}
+    run.save()
+    page = client.get(f"/o/havbjerg/audits/{run.pk}/")
+    assert b"Something went wrong in an older version." in page.content
+
+
+def test_an_internal_error_is_stored_in_english_and_shown_in_the_readers_language(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    _, system, client = _organisation("havbjerg")
+    _post_audit(client, "havbjerg", system, SimpleUploadedFile("d.csv", _csv()))
+
+    def broken(*_args: object, **_kwargs: object) -> None:
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(services, "run_audit", broken)
+    run_pending(once=True)
+    run = AuditRun.objects.get()
+    assert run.error.startswith("The audit stopped because of an internal error.")
+    assert run.error_message == {"key": "web.internal_error"}
+    with translation.override("da"):
+        danish = str(WEB_TEXTS["web.internal_error"])
+    page = client.get(f"/o/havbjerg/audits/{run.pk}/", HTTP_ACCEPT_LANGUAGE="da")
+    assert danish in unescape(page.content.decode()) and "a bug" not in danish
 
 
 @pytest.mark.parametrize(
@@ -112,6 +216,31 @@ def test_an_invalid_setting_is_refused_with_the_spec_error() -> None:
         client, "havbjerg", system, SimpleUploadedFile("d.csv", _csv()), protected="label"
     )
     assert b"cannot be both a protected attribute and the target" in response.content
+    assert not AuditRun.objects.exists()
+
+
+def test_an_invalid_setting_is_explained_with_the_role_translated() -> None:
+    _, system, client = _organisation("havbjerg")
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "sv"
+    catalogue = trans_real.translation("sv")._catalog._catalogs[0]
+    swedish = {
+        '"%(column)s" cannot be both a protected attribute and the %(role)s': (
+            '"%(column)s" kan inte vara både en skyddad egenskap och %(role)s'
+        ),
+        "target": "utfallet",
+    }
+    missing = {k: v for k, v in swedish.items() if not catalogue.get(k)}
+    with patch.dict(catalogue, missing):
+        with translation.override("sv"):
+            expected = str(TEXTS["spec.role_overlap"]) % {
+                "column": "label",
+                "role": str(TEXTS["role.target"]),
+            }
+        response = _post_audit(
+            client, "havbjerg", system, SimpleUploadedFile("d.csv", _csv()), protected="label"
+        )
+    html = unescape(response.content.decode())
+    assert expected in html and "protected attribute" not in html
     assert not AuditRun.objects.exists()
 
 

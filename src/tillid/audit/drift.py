@@ -18,6 +18,7 @@ import ibis.expr.types as ir
 
 from tillid.audit.errors import AuditDataError, column_not_found
 from tillid.audit.labels import coerce_label
+from tillid.audit.messages import AuditMessage
 from tillid.audit.result import ColumnDrift, DriftBin, DriftReport
 from tillid.audit.sources import OpenedSource, open_source
 from tillid.audit.spec import AuditSpec, DriftSpec
@@ -48,22 +49,23 @@ def _drift_report(
     for name in columns:
         for data in (reference, current):
             if name not in data.table.columns:
-                raise column_not_found(name, data.description, data.table.columns, "drift column")
+                raise column_not_found(
+                    name, data.named, data.table.columns, AuditMessage("role.drift_column")
+                )
     schema = reference.table.schema()
     numeric = [c for c in columns if schema[c].is_numeric() and not schema[c].is_boolean()]
     categorical = [c for c in columns if c not in numeric]
 
     ref_summary = _summary(reference, numeric, categorical, drift.bins)
     if ref_summary["rows"] == 0:
-        raise AuditDataError(f"The reference data ({reference.description}) has no rows.")
+        raise AuditDataError.of("reference_no_rows", source=reference.named)
     cur_summary = _summary(current, numeric, categorical, 0, distinct=False)
     if cur_summary["rows"] == 0:
-        raise AuditDataError(f"The current data ({current.description}) has no rows.")
+        raise AuditDataError.of("current_no_rows", source=current.named)
     for data, summary in ((reference, ref_summary), (current, cur_summary)):
         if int(summary["rows"]) < k:
-            raise AuditDataError(
-                f"{data.description} has only {int(summary['rows'])} rows; with k = {k} its "
-                "distribution cannot be shown without showing individuals."
+            raise AuditDataError.of(
+                "drift_too_few_rows", source=data.named, rows=int(summary["rows"]), k=k
             )
     edges = {c: _edges(ref_summary, c, drift.bins) for c in numeric}
     ref_hist = _numeric_histograms(reference, edges)
@@ -110,26 +112,34 @@ def _reference_and_current(
         assert drift.reference_value is not None
         reference_value = coerce_label(drift.reference_value, column.type())
         reference = t.filter(column == reference_value)
+        split = {"source": source.named, "column": drift.split_column}
+        reference_phrase = AuditMessage(
+            "source.where_equals", {**split, "value": str(drift.reference_value)}
+        )
         if drift.current_value is not None:
             current_value = coerce_label(drift.current_value, column.type())
             current = t.filter(column == current_value)
-            current_words = f"{drift.split_column} = {drift.current_value}"
+            current_phrase = AuditMessage(
+                "source.where_equals", {**split, "value": str(drift.current_value)}
+            )
         else:
             current = t.filter(column != reference_value)
-            current_words = f"{drift.split_column} ≠ {drift.reference_value}"
+            current_phrase = AuditMessage(
+                "source.where_not_equals", {**split, "value": str(drift.reference_value)}
+            )
         return (
-            OpenedSource(
-                reference,
-                f"{source.description} where {drift.split_column} = {drift.reference_value}",
-                source.backend,
-            ),
-            OpenedSource(current, f"{source.description} where {current_words}", source.backend),
+            _part_of(source, reference, reference_phrase),
+            _part_of(source, current, current_phrase),
         )
     assert drift.reference is not None
     reference = open_source(
         drift.reference, table=drift.reference_table, query=drift.reference_query
     )
     return reference, source
+
+
+def _part_of(source: OpenedSource, rows: ir.Table, phrase: AuditMessage) -> OpenedSource:
+    return OpenedSource(rows, phrase.english(), source.backend, phrase=phrase)
 
 
 def _summary(

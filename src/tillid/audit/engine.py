@@ -65,14 +65,15 @@ def _audit(opened: OpenedSource, spec: AuditSpec, say: Progress) -> AuditResult:
     check_other_labels(spec, roles, opened, dict(overall_sums or {}))
     rows_used = int(sum(overall_sums[c] for c in ("tp", "fp", "tn", "fn"))) if overall_sums else 0
     if rows_used == 0:
-        raise AuditDataError(
-            f'No row of {opened.description} has both "{spec.target}" and "{spec.prediction}" '
-            "filled in, so there is nothing to compare."
+        raise AuditDataError.of(
+            "no_complete_rows",
+            source=opened.named,
+            target=spec.target,
+            prediction=spec.prediction,
         )
     if rows_used < spec.k:
-        raise AuditDataError(
-            f"Only {rows_used} rows of {opened.description} have both target and prediction; with "
-            f"k = {spec.k} even the total would have to be suppressed."
+        raise AuditDataError.of(
+            "too_few_complete_rows", rows=rows_used, source=opened.named, k=spec.k
         )
 
     aucs = None

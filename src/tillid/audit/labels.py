@@ -16,6 +16,7 @@ import ibis.expr.datatypes as dt
 import ibis.expr.types as ir
 
 from tillid.audit.errors import AuditDataError, AuditSpecError, column_not_found
+from tillid.audit.messages import AuditMessage, Param
 from tillid.audit.sources import OpenedSource
 from tillid.audit.spec import AuditSpec, Label
 
@@ -69,39 +70,40 @@ class Roles:
 def check_columns(spec: AuditSpec, source: OpenedSource) -> None:
     """Every column the spec names must exist; the message lists the real ones."""
     columns = list(source.table.columns)
-    wanted: list[tuple[str, str]] = [("target", spec.target), ("prediction", spec.prediction)]
-    wanted += [("protected attribute", name) for name in spec.protected]
+    wanted: list[tuple[AuditMessage, str]] = [
+        (AuditMessage("role.target"), spec.target),
+        (AuditMessage("role.prediction"), spec.prediction),
+    ]
+    wanted += [(AuditMessage("role.protected"), name) for name in spec.protected]
     if spec.score:
-        wanted.append(("score", spec.score))
+        wanted.append((AuditMessage("role.score"), spec.score))
     if spec.weights:
-        wanted.append(("weights", spec.weights))
-    wanted += [("declared column", name) for name in spec.columns]
+        wanted.append((AuditMessage("role.weights"), spec.weights))
+    wanted += [(AuditMessage("role.declared_column"), name) for name in spec.columns]
     if spec.drift and spec.drift.split_column:
-        wanted.append(("drift split column", spec.drift.split_column))
+        wanted.append((AuditMessage("role.drift_split_column"), spec.drift.split_column))
     for role, name in wanted:
         if name not in columns:
-            raise column_not_found(name, source.description, columns, role)
+            raise column_not_found(name, source.named, columns, role)
 
 
 def resolve_roles(spec: AuditSpec, source: OpenedSource) -> Roles:
     check_columns(spec, source)
     t = source.table
     schema = t.schema()
-    _require_numeric(spec.score, schema, source, "score")
-    _require_numeric(spec.weights, schema, source, "weights")
+    _require_numeric(spec.score, schema, source, AuditMessage("role.score"))
+    _require_numeric(spec.weights, schema, source, AuditMessage("role.weights"))
     if spec.prediction_threshold is not None:
-        _require_numeric(spec.prediction, schema, source, "prediction (with a threshold)")
+        role = AuditMessage("role.prediction_with_threshold")
+        _require_numeric(spec.prediction, schema, source, role)
 
     profile = source.execute(t.aggregate(**_profile_aggregates(spec, t)))
     row = profile.iloc[0].to_dict()
     rows = int(row["rows"])
     if rows == 0:
-        raise AuditDataError(f"{source.description} has no rows: there is nothing to audit.")
+        raise AuditDataError.of("no_rows", source=source.named)
     if spec.weights and _number(row["weights_min"]) is not None and row["weights_min"] < 0:
-        raise AuditDataError(
-            f'Column "{spec.weights}" holds negative weights in {source.description}; '
-            "weights must be zero or more."
-        )
+        raise AuditDataError.of("negative_weights", column=spec.weights, source=source.named)
 
     warnings: list[str] = []
     # Minimum and maximum come from file statistics for free; for a binary column they are its
@@ -228,8 +230,9 @@ def to_float(value: ir.Value) -> ir.FloatingValue:
 def _label_values(source: OpenedSource, name: str, row: dict[str, Any], role: str) -> list[Any]:
     """Minimum and maximum of a label column: its values, if it is binary."""
     if row[f"{role}_min"] is None or _is_nan(row[f"{role}_min"]):
-        raise AuditDataError(
-            f'Column "{name}" ({role}) is empty in {source.description}: every value is missing.'
+        role_phrase = AuditMessage("role.target" if role == "target" else "role.prediction")
+        raise AuditDataError.of(
+            "label_column_empty", column=name, role=role_phrase, source=source.named
         )
     values = [row[f"{role}_min"], row[f"{role}_max"]]
     if source.table[name].type().is_boolean():
@@ -265,22 +268,27 @@ def _number(value: Any) -> float | None:
     return None if math.isnan(number) else number
 
 
-def _require_numeric(name: str | None, schema: Any, source: OpenedSource, role: str) -> None:
+def _require_numeric(
+    name: str | None, schema: Any, source: OpenedSource, role: AuditMessage
+) -> None:
     if name is None:
         return
     dtype = schema[name]
     if not (dtype.is_numeric() or dtype.is_boolean()):
-        raise AuditDataError(
-            f'Column "{name}" ({role}) must hold numbers, but in {source.description} it holds '
-            f"{_type_words(dtype)}."
+        raise AuditDataError.of(
+            "column_not_numeric",
+            column=name,
+            role=role,
+            source=source.named,
+            type=_type_words(dtype),
         )
 
 
-def _type_words(dtype: dt.DataType) -> str:
+def _type_words(dtype: dt.DataType) -> Param:
     if dtype.is_string():
-        return "text"
+        return AuditMessage("type.text")
     if dtype.is_temporal():
-        return "dates or times"
+        return AuditMessage("type.dates")
     return str(dtype)
 
 
@@ -298,12 +306,12 @@ def coerce_label(value: Label, dtype: dt.DataType) -> Label:
                 return True
             if text in NEGATIVE_WORDS:
                 return False
-            raise AuditSpecError(f'"{value}" is not a true/false value')
+            raise AuditSpecError.of("label_not_boolean", value=value)
         return bool(value)
     if dtype.is_integer():
         number = float(value)
         if not number.is_integer():
-            raise AuditSpecError(f'"{value}" is not a whole number')
+            raise AuditSpecError.of("label_not_whole_number", value=str(value))
         return int(number)
     if dtype.is_floating() or dtype.is_decimal():
         return float(value)
@@ -324,21 +332,27 @@ def _positive_label(
     source: OpenedSource,
     warnings: list[str],
 ) -> Label:
-    where = source.description
+    where = source.named
     if spec.positive_label is not None:
+        label = str(spec.positive_label)
         try:
             positive = coerce_label(spec.positive_label, dtype)
         except (AuditSpecError, ValueError):
-            raise AuditDataError(
-                f'The positive label "{spec.positive_label}" does not fit column "{name}" '
-                f"(target) in "
-                f"{where}, which holds {_type_words(dtype)}: {_show(values)}."
+            raise AuditDataError.of(
+                "positive_label_does_not_fit",
+                label=label,
+                column=name,
+                source=where,
+                type=_type_words(dtype),
+                values=_show(values),
             ) from None
         if positive not in values and len(values) <= SHOWN_VALUES:
-            raise AuditDataError(
-                f'The positive label "{spec.positive_label}" never occurs in column '
-                f'"{name}" (target) '
-                f"in {where}. Its values are: {_show(values)}."
+            raise AuditDataError.of(
+                "positive_label_never_occurs",
+                label=label,
+                column=name,
+                source=where,
+                values=_show(values),
             )
         if len(values) > 2:
             warnings.append(
@@ -348,16 +362,8 @@ def _positive_label(
         return positive
     guessed = _guess_positive(values)
     if guessed is None:
-        if len(values) > 2:
-            raise AuditDataError(
-                f'Column "{name}" (target) in {where} is not binary: it holds {_show(values)}. '
-                "tillid audits yes/no decisions: give the value that counts as positive "
-                "(--positive-label, or positive_label in the spec)."
-            )
-        raise AuditDataError(
-            f'Column "{name}" (target) in {where} holds {_show(values)}: say which one is the '
-            "positive outcome (--positive-label, or positive_label in the spec)."
-        )
+        key = "target_not_binary" if len(values) > 2 else "positive_label_needed"
+        raise AuditDataError.of(key, column=name, source=where, values=_show(values))
     if len(values) == 1:
         warnings.append(f'Target "{name}" has only one value ({values[0]}); rates are one-sided.')
     return guessed
@@ -397,20 +403,23 @@ def _prediction_positive(
     try:
         prediction_positive = coerce_label(label, dtype)
     except (AuditSpecError, ValueError):
-        raise AuditDataError(
-            f'Column "{name}" (prediction) in {source.description} holds {_show(values)}, which '
-            f'cannot be compared with the positive label "{label}". Give prediction_positive_label '
-            "(--prediction-positive-label) or a prediction_threshold for scores."
+        raise AuditDataError.of(
+            "prediction_label_does_not_fit",
+            column=name,
+            source=source.named,
+            values=_show(values),
+            label=str(label),
         ) from None
     if spec.prediction_positive_label is None:
         target_words = {str(v) for v in target_values} | {str(prediction_positive)}
         unknown = [v for v in values if str(coerce_label(v, dtype)) not in target_words]
         if unknown:
-            raise AuditDataError(
-                f'Column "{name}" (prediction) in {source.description} holds {_show(unknown)}, '
-                f'which the target "{spec.target}" never does. Give the prediction value '
-                "that means "
-                "positive (--prediction-positive-label), or a prediction_threshold for a score."
+            raise AuditDataError.of(
+                "prediction_values_unknown",
+                column=name,
+                source=source.named,
+                values=_show(unknown),
+                target=spec.target,
             )
     if len(values) > 2:
         warnings.append(

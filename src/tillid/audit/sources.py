@@ -17,6 +17,7 @@ import ibis
 import ibis.expr.types as ir
 
 from tillid.audit.errors import AuditDataError, AuditSourceError
+from tillid.audit.messages import AuditMessage, Param
 
 FILE_KINDS = {
     ".csv": "csv",
@@ -37,6 +38,13 @@ class OpenedSource:
     description: str
     backend: Any
     owned: bool = False
+    # The description as a phrase other languages can translate, where it has English words in it.
+    phrase: AuditMessage | None = None
+
+    @property
+    def named(self) -> Param:
+        """How error messages name the data: the phrase if there is one, else the description."""
+        return self.phrase or self.description
 
     def close(self) -> None:
         """Disconnect a backend tillid opened itself (file, table, URL); never the caller's."""
@@ -93,34 +101,34 @@ def redact_url(url: str) -> str:
 def _open_database(url: str, *, table: str | None, query: str | None) -> OpenedSource:
     shown = redact_url(url)
     if (table is None) == (query is None):
-        raise AuditSourceError(
-            f"For the database {shown}, give exactly one of a table name (--table) "
-            "or an SQL query (--query)."
-        )
+        raise AuditSourceError.of("database_table_or_query", database=shown)
     try:
         backend = ibis.connect(url)
     except ModuleNotFoundError as error:
-        raise AuditSourceError(
-            f"Cannot open {shown}: the driver module {error.name!r} is not installed. "
-            "Install tillid with the matching extra, e.g. pip install 'tillid[postgres]'."
+        raise AuditSourceError.of(
+            "database_driver_missing", database=shown, module=repr(error.name)
         ) from None
     except Exception as error:
-        raise AuditSourceError(
-            f"Could not connect to the database {shown}: {_first_line(error)}. "
-            "Check host, port, database name, user and that the server is running."
+        raise AuditSourceError.of(
+            "database_unreachable", database=shown, detail=_first_line(error)
         ) from None
     try:
         if table is not None:
             opened = backend.table(table)
-            description = f'table "{table}" in {shown}'
+            phrase = AuditMessage("source.database_table", {"table": table, "database": shown})
         else:
             opened = _query_table(backend, str(query))
-            description = f"query on {shown}"
+            phrase = AuditMessage("source.database_query", {"database": shown})
     except Exception as error:
-        what = f'table "{table}"' if table is not None else "the SQL query"
         backend.disconnect()
-        raise AuditSourceError(f"Could not read {what} in {shown}: {_first_line(error)}") from None
-    return OpenedSource(opened, description, backend, owned=True)
+        if table is not None:
+            raise AuditSourceError.of(
+                "database_table_unreadable", table=table, database=shown, detail=_first_line(error)
+            ) from None
+        raise AuditSourceError.of(
+            "database_query_unreadable", database=shown, detail=_first_line(error)
+        ) from None
+    return OpenedSource(opened, phrase.english(), backend, owned=True, phrase=phrase)
 
 
 def _query_table(backend: Any, query: str) -> ir.Table:
@@ -140,15 +148,15 @@ def _query_table(backend: Any, query: str) -> ir.Table:
 
 def _open_file(path: Path, *, encoding: str | None) -> OpenedSource:
     if not path.exists():
-        raise AuditSourceError(f"File {path} does not exist.")
+        raise AuditSourceError.of("file_missing", path=str(path))
     if path.is_dir():
-        raise AuditSourceError(f"{path} is a folder; give a CSV, Parquet or Excel file.")
+        raise AuditSourceError.of("file_is_folder", path=str(path))
     kind = FILE_KINDS.get(path.suffix.lower())
     if kind is None:
         known = ", ".join(sorted(FILE_KINDS))
-        raise AuditSourceError(f"Cannot read {path.name}: the file type must be one of {known}.")
+        raise AuditSourceError.of("file_type_unknown", file=path.name, types=known)
     if path.stat().st_size == 0:
-        raise AuditDataError(f"{path.name} is empty: it has no header and no rows.")
+        raise AuditDataError.of("file_empty", file=path.name)
     backend = ibis.duckdb.connect()
     try:
         if kind == "csv":
@@ -169,14 +177,11 @@ def _open_file(path: Path, *, encoding: str | None) -> OpenedSource:
     return OpenedSource(table, path.name, backend, owned=True)
 
 
-def _file_error_message(path: Path, error: Exception) -> str:
+def _file_error_message(path: Path, error: Exception) -> AuditMessage:
     text = str(error)
     if "not utf-8 encoded" in text or "Invalid unicode" in text:
-        return (
-            f"{path.name} is not UTF-8 text. Save it as UTF-8, or give its encoding "
-            '(--encoding latin-1 on the command line, encoding="latin-1" in Python).'
-        )
-    return f"Could not read {path.name}: {_first_line(error)}"
+        return AuditMessage("file_not_utf8", {"file": path.name})
+    return AuditMessage("file_unreadable", {"file": path.name, "detail": _first_line(error)})
 
 
 def _read_excel(path: Path) -> Any:
@@ -185,8 +190,8 @@ def _read_excel(path: Path) -> Any:
     try:
         return pd.read_excel(path, sheet_name=0, engine="openpyxl")
     except Exception as error:
-        raise AuditSourceError(
-            f"Could not read the Excel file {path.name}: {_first_line(error)}"
+        raise AuditSourceError.of(
+            "excel_unreadable", file=path.name, detail=_first_line(error)
         ) from None
 
 
@@ -195,10 +200,7 @@ def _open_in_memory(data: Any) -> OpenedSource:
     if module == "polars" and hasattr(data, "collect"):
         data = data.collect()
     if module not in {"pandas", "polars", "pyarrow"}:
-        raise AuditSourceError(
-            f"Cannot audit a {type(data).__name__}: give a file path, a database URL, or a pandas, "
-            "Polars, Arrow, Ibis or PySpark table."
-        )
+        raise AuditSourceError.of("table_object_unknown", kind=type(data).__name__)
     kind = {"pandas": "pandas", "polars": "Polars", "pyarrow": "Arrow"}[module]
     return OpenedSource(ibis.memtable(data), f"the {kind} table", ibis.duckdb.connect(), owned=True)
 

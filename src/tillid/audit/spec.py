@@ -8,7 +8,8 @@ from typing import Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from tillid.audit.errors import AuditSpecError
+from tillid.audit.errors import AuditSpecError, SpecRuleError
+from tillid.audit.messages import AuditMessage, Param
 
 Label = bool | int | float | str
 Check = Literal["quality", "performance", "fairness", "drift"]
@@ -51,15 +52,10 @@ class DriftSpec(BaseModel):
     @model_validator(mode="after")
     def _one_way_to_say_reference(self) -> DriftSpec:
         if self.split_column is None and self.reference is None:
-            raise ValueError(
-                "drift needs either `reference` (a second file or table) or `split_column` with "
-                "`reference_value` (one column telling reference rows from current rows)"
-            )
+            raise SpecRuleError.of("spec.drift_needs_reference")
         if self.split_column is not None and self.reference_value is None:
-            raise ValueError(
-                f"drift.split_column is {self.split_column!r}: also give `reference_value`, "
-                "the value "
-                "that marks reference rows"
+            raise SpecRuleError.of(
+                "spec.drift_needs_reference_value", column=repr(self.split_column)
             )
         return self
 
@@ -109,34 +105,38 @@ class AuditSpec(BaseModel):
     @classmethod
     def _distinct_protected(cls, value: list[str]) -> list[str]:
         if len(set(value)) != len(value):
-            raise ValueError("each protected attribute may be named only once")
+            raise SpecRuleError.of("spec.protected_twice")
         return value
 
     @model_validator(mode="after")
     def _roles_do_not_overlap(self) -> AuditSpec:
-        roles = {"target": self.target, "prediction": self.prediction}
+        roles = [
+            (AuditMessage("role.target"), self.target),
+            (AuditMessage("role.prediction"), self.prediction),
+        ]
         if self.score:
-            roles["score"] = self.score
+            roles.append((AuditMessage("role.score"), self.score))
         for attribute in self.protected:
-            for role, column in roles.items():
+            for role, column in roles:
                 if attribute == column:
-                    raise ValueError(
-                        f'"{attribute}" cannot be both a protected attribute and the {role}'
-                    )
+                    raise SpecRuleError.of("spec.role_overlap", column=attribute, role=role)
         if self.prediction_threshold is not None and self.prediction_positive_label is not None:
-            raise ValueError(
-                "give either prediction_threshold or prediction_positive_label, not both"
-            )
+            raise SpecRuleError.of("spec.threshold_and_label")
         if self.target == self.prediction:
-            raise ValueError("target and prediction must be different columns")
+            raise SpecRuleError.of("spec.target_is_prediction")
         return self
 
     @classmethod
-    def from_dict(cls, data: Any, where: str = "the audit spec") -> AuditSpec:
+    def from_dict(cls, data: Any, where: Param | None = None) -> AuditSpec:
+        """`where` names the spec in messages; by default "the audit spec"."""
         try:
             return cls.model_validate(data)
         except ValidationError as error:
-            raise AuditSpecError(f"{where} is not valid:\n{readable_errors(error)}") from None
+            raise AuditSpecError.of(
+                "spec_invalid",
+                where=where or AuditMessage("where.audit_spec"),
+                problems=spec_problems(error),
+            ) from None
 
     @classmethod
     def from_yaml(cls, path: str | Path) -> AuditSpec:
@@ -144,29 +144,69 @@ class AuditSpec(BaseModel):
         try:
             text = path.read_text(encoding="utf-8")
         except FileNotFoundError:
-            raise AuditSpecError(f"Spec file {path} does not exist.") from None
+            raise AuditSpecError.of("spec_file_missing", path=str(path)) from None
         except UnicodeDecodeError:
-            raise AuditSpecError(f"Spec file {path} is not UTF-8 text; save it as UTF-8.") from None
+            raise AuditSpecError.of("spec_file_not_utf8", path=str(path)) from None
         try:
             data = yaml.safe_load(text)
         except yaml.YAMLError as error:
-            raise AuditSpecError(f"Spec file {path} is not valid YAML: {error}") from None
+            raise AuditSpecError.of(
+                "spec_file_not_yaml", path=str(path), detail=str(error)
+            ) from None
         if not isinstance(data, dict):
-            raise AuditSpecError(
-                f"Spec file {path} must be a YAML mapping with at least `target`, `prediction` "
-                "and `protected`."
-            )
-        return cls.from_dict(data, where=f"Spec file {path}")
+            raise AuditSpecError.of("spec_file_not_mapping", path=str(path))
+        return cls.from_dict(data, where=AuditMessage("where.spec_file", {"path": str(path)}))
 
 
-def readable_errors(error: ValidationError) -> str:
+def spec_problems(error: ValidationError) -> tuple[AuditMessage, ...]:
+    """One line per problem: where in the spec, and what is wrong there."""
     lines = []
     for item in error.errors():
         location = ".".join(str(part) for part in item["loc"]) or "spec"
-        message = item["msg"].removeprefix("Value error, ")
-        if item["type"] == "missing":
-            message = "is required"
-        elif item["type"] == "extra_forbidden":
-            message = "is not a known setting (check the spelling)"
-        lines.append(f"  - {location}: {message}")
-    return "\n".join(lines)
+        lines.append(
+            AuditMessage("spec.problem", {"location": location, "problem": _problem(item)})
+        )
+    return tuple(lines)
+
+
+# Pydantic's checks whose wording has a message of ours: type -> (key, Pydantic's context field).
+PYDANTIC_PROBLEMS: dict[str, tuple[str, str | None]] = {
+    "missing": ("spec.required", None),
+    "extra_forbidden": ("spec.unknown_setting", None),
+    "greater_than_equal": ("spec.at_least", "ge"),
+    "greater_than": ("spec.more_than", "gt"),
+    "less_than_equal": ("spec.at_most", "le"),
+    "less_than": ("spec.less_than", "lt"),
+    "int_type": ("spec.not_integer", None),
+    "int_parsing": ("spec.not_integer_text", None),
+    "int_from_float": ("spec.not_integer_fraction", None),
+    "float_type": ("spec.not_number", None),
+    "float_parsing": ("spec.not_number_text", None),
+    "bool_type": ("spec.not_boolean", None),
+    "bool_parsing": ("spec.not_boolean_text", None),
+    "string_type": ("spec.not_text", None),
+    "list_type": ("spec.not_list", None),
+    "dict_type": ("spec.not_mapping", None),
+}
+
+
+def _problem(item: Any) -> Param:
+    """What is wrong with one setting; Pydantic's own English where we have no message for it."""
+    context = item.get("ctx") or {}
+    rule = context.get("error")
+    if isinstance(rule, SpecRuleError):
+        return rule.message
+    if item["type"] in ("missing", "extra_forbidden"):
+        return AuditMessage(PYDANTIC_PROBLEMS[item["type"]][0])
+    found: AuditMessage | None = None
+    if item["type"] == "literal_error":
+        first, _, last = str(context.get("expected", "")).rpartition(" or ")
+        choices: Param = AuditMessage("spec.either_or", {"first": first, "last": last})
+        found = AuditMessage("spec.one_of", {"choices": choices if first else last})
+    elif item["type"] in PYDANTIC_PROBLEMS:
+        key, limit = PYDANTIC_PROBLEMS[item["type"]]
+        found = AuditMessage(key, {"limit": context[limit]} if limit in context else {})
+    pydantic_words = str(item["msg"]).removeprefix("Value error, ")
+    if found is not None and found.english() == pydantic_words:
+        return found
+    return pydantic_words

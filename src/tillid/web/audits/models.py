@@ -67,7 +67,9 @@ class AuditRun(models.Model):
     progress = models.PositiveSmallIntegerField(default=0)  # percent
     step = models.CharField(max_length=200, blank=True)
     result = models.JSONField(null=True, blank=True)  # tillid.audit.AuditResult as JSON
-    error = models.TextField(blank=True)
+    error = models.TextField(blank=True)  # in English, as the CLI says it
+    # The same error as a key and parameters (web.audits.error_messages), to show in any language.
+    error_message = models.JSONField(null=True, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )

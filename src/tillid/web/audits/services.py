@@ -20,9 +20,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tillid.audit import AuditError, AuditResult, AuditSpec, run_audit
+from tillid.audit.messages import AuditMessage
 from tillid.audit.sources import redact_url
 from tillid.web.accounts.models import Organisation, User
 from tillid.web.assessments.models import Assessment
+from tillid.web.audits import error_messages
 from tillid.web.audits.models import AuditRun, DataConnection, RunStatus
 from tillid.web.audits.secrets import SecretUnreadable, decrypt, encrypt
 from tillid.web.inventory.models import AISystem
@@ -67,7 +69,7 @@ def read_spec(data: dict[str, Any]) -> AuditSpec:
     try:
         return AuditSpec.from_dict(data, where=_("The audit settings"))
     except AuditError as error:
-        raise AuditRequestError(str(error)) from None
+        raise AuditRequestError(error_messages.translated(error.message)) from None
 
 
 def _store_upload(organisation: Organisation, upload: UploadedFile) -> tuple[Path, str]:
@@ -170,25 +172,36 @@ def execute_run(run: AuditRun) -> None:
             result = run_audit(run.upload_path, spec, progress=progress)
             # The report names the file the user uploaded, not where the server kept it.
             result = result.model_copy(update={"source": run.upload_name})
-    except (AuditError, SecretUnreadable) as error:
-        _finish(run, RunStatus.FAILED, error=str(error))
+    except AuditError as error:
+        message = error_messages.as_uploaded(error.message, run.upload_path, run.upload_name)
+        _finish(run, RunStatus.FAILED, error=message.english(), message=message)
+    except SecretUnreadable as error:
+        _finish(run, RunStatus.FAILED, error=str(error), message="web.secret_unreadable")
     except Exception:  # a bug, not the user's input: keep the worker alive and say so plainly
         log.exception("Audit run %s failed", run.pk)
         _finish(
             run,
             RunStatus.FAILED,
-            error=_(
+            error=(
                 "The audit stopped because of an internal error. "
                 "The error was logged for the administrator."
             ),
+            message="web.internal_error",
         )
     else:
         _finish(run, RunStatus.DONE, result=result)
 
 
 def _finish(
-    run: AuditRun, status: RunStatus, *, result: AuditResult | None = None, error: str = ""
+    run: AuditRun,
+    status: RunStatus,
+    *,
+    result: AuditResult | None = None,
+    error: str = "",
+    message: AuditMessage | str | None = None,
 ) -> None:
+    """`error` is the English text (what the CLI would say); `message` the same as key and
+    parameters, so each reader sees it in their own language (error_messages.shown)."""
     if run.upload_path:
         Path(run.upload_path).unlink(missing_ok=True)  # the data must not stay in tillid
     AuditRun.objects.filter(pk=run.pk).update(
@@ -197,6 +210,7 @@ def _finish(
         step="",
         result=result.model_dump(mode="json") if result else None,
         error=error,
+        error_message=error_messages.stored(message) if message is not None else None,
         upload_path="",
         finished_at=timezone.now(),
     )

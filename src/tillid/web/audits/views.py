@@ -10,7 +10,7 @@ from tillid.audit import AuditResult, render_html, render_pdf
 from tillid.web.accounts.models import Organisation, Role
 from tillid.web.accounts.permissions import organisation_view
 from tillid.web.assessments.models import Assessment
-from tillid.web.audits import services
+from tillid.web.audits import error_messages, services
 from tillid.web.audits.forms import AuditForm, ConnectionForm
 from tillid.web.audits.models import AuditRun
 
@@ -89,7 +89,8 @@ def connection_new(request: HttpRequest, organisation: Organisation) -> HttpResp
 def audit_detail(request: HttpRequest, organisation: Organisation, pk: int) -> HttpResponse:
     run = _run(organisation, pk)
     result = AuditResult.model_validate(run.result) if run.result else None
-    return render(request, "audits/detail.html", {"run": run, "result": result})
+    error = error_messages.shown(run.error_message, run.error)
+    return render(request, "audits/detail.html", {"run": run, "result": result, "error": error})
 
 
 @organisation_view(Role.VIEWER)
