@@ -108,20 +108,21 @@ def test_a_missing_column_fails_the_run_with_the_columns_named() -> None:
 
 
 # What a Danish and a Swedish reader see, whether or not the catalogues translate these yet.
+ROLE = "audit column role\x04"  # how gettext keys a text with a context (pgettext)
 MISSING_COLUMN = {
     "da": {
         'Column "%(column)s" (given as %(role)s) not found in %(source)s. Columns are: %(columns)s.': (
             'Kolonnen "%(column)s" (angivet som %(role)s) findes ikke i %(source)s. '
             "Kolonnerne er: %(columns)s."
         ),
-        "protected attribute": "beskyttet egenskab",
+        ROLE + "protected attribute": "beskyttet egenskab",
     },
     "sv": {
         'Column "%(column)s" (given as %(role)s) not found in %(source)s. Columns are: %(columns)s.': (
             'Kolumnen "%(column)s" (angiven som %(role)s) finns inte i %(source)s. '
             "Kolumnerna är: %(columns)s."
         ),
-        "protected attribute": "skyddad egenskap",
+        ROLE + "protected attribute": "skyddad egenskap",
     },
 }
 
@@ -227,7 +228,7 @@ def test_an_invalid_setting_is_explained_with_the_role_translated() -> None:
         '"%(column)s" cannot be both a protected attribute and the %(role)s': (
             '"%(column)s" kan inte vara både en skyddad egenskap och %(role)s'
         ),
-        "target": "utfallet",
+        ROLE + "target": "utfallet",
     }
     missing = {k: v for k, v in swedish.items() if not catalogue.get(k)}
     with patch.dict(catalogue, missing):

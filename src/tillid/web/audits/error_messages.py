@@ -16,7 +16,7 @@ from typing import Any
 
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext_lazy
+from django.utils.translation import ngettext_lazy, pgettext_lazy
 
 from tillid.audit.messages import AuditMessage, Param, render
 
@@ -152,17 +152,19 @@ TEXTS: dict[str, Promise] = {
     "spec.not_mapping": _("must be a set of name: value lines"),
     "where.audit_spec": _("the audit settings"),
     # --- phrases used as parameters --------------------------------------------------------
-    "role.target": _("target"),
-    "role.prediction": _("prediction"),
-    "role.prediction_with_threshold": _("prediction (with a threshold)"),
-    "role.protected": _("protected attribute"),
-    "role.score": _("score"),
-    "role.weights": _("weights"),
-    "role.declared_column": _("declared column"),
-    "role.drift_split_column": _("drift split column"),
-    "role.drift_column": _("drift column"),
-    "type.text": _("text"),
-    "type.dates": _("dates or times"),
+    "role.target": pgettext_lazy("audit column role", "target"),
+    "role.prediction": pgettext_lazy("audit column role", "prediction"),
+    "role.prediction_with_threshold": pgettext_lazy(
+        "audit column role", "prediction (with a threshold)"
+    ),
+    "role.protected": pgettext_lazy("audit column role", "protected attribute"),
+    "role.score": pgettext_lazy("audit column role", "score"),
+    "role.weights": pgettext_lazy("audit column role", "weights"),
+    "role.declared_column": pgettext_lazy("audit column role", "declared column"),
+    "role.drift_split_column": pgettext_lazy("audit column role", "drift split column"),
+    "role.drift_column": pgettext_lazy("audit column role", "drift column"),
+    "type.text": pgettext_lazy("what an audit column holds", "text"),
+    "type.dates": pgettext_lazy("what an audit column holds", "dates or times"),
     "source.database_table": _('table "%(table)s" in %(database)s'),
     "source.database_query": _("query on %(database)s"),
     "source.where_equals": _("%(source)s where %(column)s = %(value)s"),
