@@ -220,6 +220,23 @@ def test_an_invalid_setting_is_refused_with_the_spec_error() -> None:
     assert not AuditRun.objects.exists()
 
 
+@pytest.mark.parametrize(
+    "drift",
+    [
+        "drift: {reference: /etc/passwd}",
+        "drift: {reference: 'postgresql://postgres@127.0.0.1/test', reference_table: users}",
+    ],
+)
+def test_the_settings_cannot_make_the_server_read_another_file_or_database(drift: str) -> None:
+    _, system, client = _organisation("havbjerg")
+    response = _post_audit(
+        client, "havbjerg", system, SimpleUploadedFile("d.csv", _csv()), advanced=drift
+    )
+    assert response.status_code == 200
+    assert b"Another file or database cannot be named in the settings" in response.content
+    assert not AuditRun.objects.exists()
+
+
 def test_an_invalid_setting_is_explained_with_the_role_translated() -> None:
     _, system, client = _organisation("havbjerg")
     client.defaults["HTTP_ACCEPT_LANGUAGE"] = "sv"
@@ -274,3 +291,23 @@ def test_another_organisations_audits_and_systems_are_out_of_reach() -> None:
     # A system of B cannot be chosen in A's form.
     response = _post_audit(client_a, "havbjerg", system_b, SimpleUploadedFile("d.csv", _csv()))
     assert response.status_code == 200 and AuditRun.objects.count() == 1
+
+
+def test_tillid_serve_runs_audits_beside_the_pages(monkeypatch: pytest.MonkeyPatch) -> None:
+    """On a laptop there is no separate worker: `tillid serve` must start one, or audits wait forever."""
+    from typer.testing import CliRunner
+
+    from tillid.cli.main import app
+    from tillid.web import server
+    from tillid.web.audits import services as audit_services
+
+    calls: list[str] = []
+    monkeypatch.setattr(server, "setup_django", lambda: None)
+    monkeypatch.setattr(server, "migrate", lambda: None)
+    monkeypatch.setattr(audit_services, "start_worker_thread", lambda: calls.append("worker"))
+    monkeypatch.setattr(server, "run_development_server", lambda h, p: calls.append("server"))
+
+    result = CliRunner().invoke(app, ["serve", "--port", "8765"])
+
+    assert result.exit_code == 0, result.output
+    assert calls == ["worker", "server"]

@@ -216,6 +216,9 @@ def serve(
         f"\ntillid runs at [bold]http://{host}:{port}/[/bold]  (data: {settings.DATA_DIR})"
     )
     console.print("[dim]Stop it with Ctrl+C. For a production server, see docs/web.md.[/dim]\n")
+    from tillid.web.audits.services import start_worker_thread
+
+    start_worker_thread()  # one person on a laptop: audits run beside the pages (docs/web.md)
     run_development_server(host, port)
 
 

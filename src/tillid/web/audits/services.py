@@ -67,9 +67,21 @@ def register_connection(
 
 def read_spec(data: dict[str, Any]) -> AuditSpec:
     try:
-        return AuditSpec.from_dict(data, where=_("The audit settings"))
+        spec = AuditSpec.from_dict(data, where=_("The audit settings"))
     except AuditError as error:
         raise AuditRequestError(error_messages.translated(error.message)) from None
+    if spec.drift is not None and (
+        spec.drift.reference or spec.drift.reference_table or spec.drift.reference_query
+    ):
+        # On the server a second source named in the settings would be any file or database the
+        # server can reach, not the organisation's upload or registered connection.
+        raise AuditRequestError(
+            _(
+                "In the browser, drift compares rows of the same data: give drift: split_column "
+                "and reference_value. Another file or database cannot be named in the settings."
+            )
+        )
+    return spec
 
 
 def _store_upload(organisation: Organisation, upload: UploadedFile) -> tuple[Path, str]:
