@@ -229,3 +229,126 @@ def test_every_template_renders_with_its_own_placeholders() -> None:
         values = {name: f"<{name}>" for name in placeholders(template)}
         assert "%(" not in template % values, key
         assert "%" not in template.replace("%%", "").replace("%(", "").replace(")s", ""), key
+
+
+# What run_audit has always told its progress callback, and the warnings it has always written.
+STEPS = [
+    "opening the data",
+    "checking columns and labels",
+    "counting outcomes per group",
+    "computing AUC per group",
+    "testing disparities",
+    "checking data quality",
+    "measuring drift",
+]
+
+
+def _many_values(rows: int = 808) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "label": [i % 25 for i in range(rows)],
+            "label3": [i % 3 for i in range(rows)],
+            "one": [0] * rows,
+            "prediction": [i % 2 for i in range(rows)],
+            "pred3": [i % 3 for i in range(rows)],
+            "score": [(i % 7) * 0.9 for i in range(rows)],
+            "office": [f"o{i % 101}" for i in range(rows)],
+            "half": [i % 2 for i in range(rows)],
+        }
+    )
+
+
+def _warnings_of(**spec: object) -> tuple[list[str], list[AuditMessage]]:
+    given = {"prediction": "prediction", "protected": ["office"], "k": 2, **spec}
+    result = run_audit(_many_values(), AuditSpec.model_validate(given))
+    return result.warnings, [AuditMessage.from_json(m) for m in result.warning_messages]
+
+
+def test_every_step_has_a_key_and_keeps_its_english() -> None:
+    english: list[str] = []
+    messages: list[AuditMessage] = []
+    spec = AuditSpec.model_validate(
+        {
+            "target": "label3",
+            "prediction": "prediction",
+            "protected": ["office"],
+            "k": 2,
+            "positive_label": 1,
+            "score": "score",
+            "checks": ["performance", "fairness", "quality", "drift"],
+            "drift": {"split_column": "half", "reference_value": 0},
+        }
+    )
+    run_audit(_many_values(), spec, progress=english.append, step_progress=messages.append)
+    assert english == STEPS
+    assert [m.english() for m in messages] == STEPS
+    assert {m.key for m in messages} == {key for key in MESSAGES if key.startswith("step.")}
+    assert all(not m.params for m in messages)
+
+
+def test_progress_alone_still_gets_the_english_steps(tmp_path: Path) -> None:
+    steps: list[str] = []
+    spec = AuditSpec(target="label", prediction="prediction", protected=["sex"])
+    run_audit(_data(tmp_path), spec, progress=steps.append)
+    assert steps == [s for s in STEPS if s not in {"computing AUC per group", "measuring drift"}]
+
+
+WARNINGS: list[tuple[dict[str, object], str, str]] = [
+    (
+        {"target": "label", "positive_label": 1, "prediction": "pred3"},
+        "warning.target_many_values_other_negative",
+        'Target "label" has many values; "1" is treated as positive and every other value '
+        "as negative.",
+    ),
+    (
+        {"target": "label3", "positive_label": 1},
+        "warning.target_values_other_negative",
+        'Target "label3" has 3 values; "1" is treated as positive and every other value as '
+        "negative.",
+    ),
+    (
+        {"target": "one"},
+        "warning.target_one_value",
+        'Target "one" has only one value (0); rates are one-sided.',
+    ),
+    (
+        {"target": "label3", "positive_label": 1, "prediction": "pred3"},
+        "warning.prediction_values_other_negative",
+        'Prediction "pred3" has more than two values; "1" is treated as positive and every '
+        "other value as negative.",
+    ),
+    (
+        {"target": "label3", "positive_label": 1, "score": "score"},
+        "warning.scores_not_probabilities",
+        'Scores in "score" lie outside 0..1, so Brier score and calibration are left out; '
+        "AUC only needs their order.",
+    ),
+    (
+        {"target": "one"},
+        "warning.too_many_groups_to_test",
+        "office has 101 groups: its disparities are shown without significance tests (more "
+        "than 100 groups).",
+    ),
+]
+
+
+@pytest.mark.parametrize(("spec", "key", "english"), WARNINGS)
+def test_every_warning_has_a_key_and_keeps_its_english(
+    spec: dict[str, object], key: str, english: str
+) -> None:
+    if spec.get("prediction") == "pred3":
+        spec = {**spec, "prediction_positive_label": 1}
+    warnings, messages = _warnings_of(**spec)
+    assert english in warnings
+    # One message per warning, in the same order, rendering to exactly the same English.
+    assert [m.english() for m in messages] == warnings
+    assert key in {m.key for m in messages}
+
+
+def test_every_warning_key_is_tested_and_numbers_stay_numbers() -> None:
+    warning_keys = {key for key in MESSAGES if key.startswith("warning.")}
+    assert {key for _, key, _ in WARNINGS} == warning_keys
+    _, messages = _warnings_of(target="label3", positive_label=1)
+    counted = next(m for m in messages if m.key == "warning.target_values_other_negative")
+    assert counted.params["count"] == 3  # a number, so that a translation can choose its plural
+    assert placeholders(MESSAGES[counted.key]) == set(counted.params)

@@ -195,6 +195,127 @@ def test_an_internal_error_is_stored_in_english_and_shown_in_the_readers_languag
     assert danish in unescape(page.content.decode()) and "a bug" not in danish
 
 
+STEP = "audit step\x04"  # pgettext's key for the steps of a running audit
+DANISH_STEPS_AND_WARNINGS = {
+    STEP + "starting": "starter",
+    STEP + "counting outcomes per group": "tæller udfald for hver gruppe",
+    'Scores in "%(column)s" lie outside 0..1, so Brier score and calibration are left out; '
+    "AUC only needs their order.": (
+        'Scorerne i "%(column)s" ligger uden for 0..1, så Brier-score og kalibrering er udeladt; '
+        "AUC bruger kun deres rækkefølge."
+    ),
+}
+
+
+def _danish() -> dict[str, str]:
+    """The test translations the Danish catalogue does not have yet (until the lead translates)."""
+    catalogue = trans_real.translation("da")._catalog._catalogs[0]
+    return {k: v for k, v in DANISH_STEPS_AND_WARNINGS.items() if not catalogue.get(k)}
+
+
+def test_each_step_is_stored_by_key_beside_its_english(monkeypatch: pytest.MonkeyPatch) -> None:
+    _, system, client = _organisation("havbjerg")
+    _post_audit(client, "havbjerg", system, SimpleUploadedFile("d.csv", _csv()))
+    seen: list[tuple[str, object]] = []
+    real_run_audit = services.run_audit
+
+    def watched(*args: object, step_progress: object, **kwargs: object) -> object:
+        def spy(step: object) -> None:
+            step_progress(step)  # type: ignore[operator]
+            seen.append(AuditRun.objects.values_list("step", "step_message").get())
+
+        return real_run_audit(*args, step_progress=spy, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(services, "run_audit", watched)
+    run_pending(once=True)
+    assert ("opening the data", {"key": "step.opening", "params": {}}) in seen
+    assert ("counting outcomes per group", {"key": "step.counting", "params": {}}) in seen
+    run = AuditRun.objects.get()
+    assert run.status == RunStatus.DONE and run.step == "" and run.step_message is None
+
+
+def test_the_step_is_shown_in_the_readers_language() -> None:
+    _, system, client = _organisation("havbjerg")
+    _post_audit(client, "havbjerg", system, SimpleUploadedFile("d.csv", _csv()))
+    run = services.claim_next_run()
+    assert run is not None
+    assert run.step == "starting" and run.step_message == {"key": "web.step.starting"}
+    with patch.dict(trans_real.translation("da")._catalog._catalogs[0], _danish()):
+        with translation.override("da"):
+            starting = str(WEB_TEXTS["web.step.starting"])
+            counting = str(TEXTS["step.counting"])
+        page = client.get(f"/o/havbjerg/audits/{run.pk}/", HTTP_ACCEPT_LANGUAGE="da")
+        assert starting in unescape(page.content.decode())
+        AuditRun.objects.filter(pk=run.pk).update(
+            step="counting outcomes per group",
+            step_message={"key": "step.counting", "params": {}},
+        )
+        progress = client.get(
+            f"/o/havbjerg/audits/{run.pk}/progress/",
+            HTTP_HX_REQUEST="true",
+            HTTP_ACCEPT_LANGUAGE="da",
+        )
+    html = unescape(progress.content.decode())
+    assert counting in html and counting != "counting outcomes per group"
+    assert "counting outcomes" not in html
+    english = client.get(f"/o/havbjerg/audits/{run.pk}/progress/", HTTP_ACCEPT_LANGUAGE="en")
+    assert "counting outcomes per group" in english.content.decode()
+
+
+def test_a_step_stored_before_steps_had_keys_is_shown_as_it_was() -> None:
+    organisation, system, client = _organisation("havbjerg")
+    run = AuditRun.objects.create(
+        organisation=organisation,
+        system=system,
+        title="old",
+        spec={},
+        status=RunStatus.RUNNING,
+        step="measuring drift",
+    )
+    page = client.get(f"/o/havbjerg/audits/{run.pk}/progress/", HTTP_ACCEPT_LANGUAGE="da")
+    assert b"measuring drift" in page.content
+
+
+def test_the_results_warnings_are_shown_in_the_readers_language() -> None:
+    _, system, client = _organisation("havbjerg")
+    upload = SimpleUploadedFile("d.csv", _csv())
+    _post_audit(client, "havbjerg", system, upload, score="income")
+    run_pending(once=True)
+    run = AuditRun.objects.get()
+    assert run.status == RunStatus.DONE, run.error
+    english = (
+        'Scores in "income" lie outside 0..1, so Brier score and calibration are left out; '
+        "AUC only needs their order."
+    )
+    assert run.result["warnings"] == [english]
+    assert run.result["warning_messages"] == [
+        {"key": "warning.scores_not_probabilities", "params": {"column": "income"}}
+    ]
+    page = client.get(f"/o/havbjerg/audits/{run.pk}/", HTTP_ACCEPT_LANGUAGE="en")
+    assert english in unescape(page.content.decode())
+    with patch.dict(trans_real.translation("da")._catalog._catalogs[0], _danish()):
+        with translation.override("da"):
+            danish = str(TEXTS["warning.scores_not_probabilities"]) % {"column": "income"}
+        page = client.get(f"/o/havbjerg/audits/{run.pk}/", HTTP_ACCEPT_LANGUAGE="da")
+    html = unescape(page.content.decode())
+    assert danish in html and danish != english
+    # The page shows it translated; only the embedded report (an iframe) still has the English.
+    assert "lie outside 0..1" not in html
+
+
+def test_warnings_stored_before_they_had_keys_are_shown_as_they_were() -> None:
+    _, system, client = _organisation("havbjerg")
+    _post_audit(client, "havbjerg", system, SimpleUploadedFile("d.csv", _csv()))
+    run_pending(once=True)
+    run = AuditRun.objects.get()
+    result = dict(run.result)
+    result.pop("warning_messages", None)
+    result["warnings"] = ["An older warning."]
+    AuditRun.objects.filter(pk=run.pk).update(result=result)
+    page = client.get(f"/o/havbjerg/audits/{run.pk}/", HTTP_ACCEPT_LANGUAGE="da")
+    assert b"An older warning." in page.content
+
+
 @pytest.mark.parametrize(
     ("name", "content", "message"),
     [

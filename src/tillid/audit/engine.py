@@ -11,6 +11,7 @@ from tillid.audit.drift import drift_report
 from tillid.audit.errors import AuditDataError
 from tillid.audit.fairness import MAX_TESTED_GROUPS, fairness_reports
 from tillid.audit.labels import Roles, check_other_labels, resolve_roles
+from tillid.audit.messages import AuditMessage
 from tillid.audit.metrics import build_calibration, build_group_metrics, group_label
 from tillid.audit.privacy import suppress_small_groups
 from tillid.audit.quality import quality_report
@@ -20,6 +21,8 @@ from tillid.audit.sources import OpenedSource, open_source
 from tillid.audit.spec import AuditSpec
 
 Progress = Callable[[str], None]
+# The same step as a key (tillid.audit.messages), for an interface that shows it in its language.
+StepProgress = Callable[[AuditMessage], None]
 
 
 def run_audit(
@@ -30,14 +33,22 @@ def run_audit(
     query: str | None = None,
     encoding: str | None = None,
     progress: Progress | None = None,
+    step_progress: StepProgress | None = None,
 ) -> AuditResult:
     """Audit `source` (a path, database URL with `table`/`query`, or a table object) against `spec`.
 
     Raises an AuditError subclass, with a message a user can act on, for anything wrong with the
-    spec or the data.
+    spec or the data. `progress` is told each step in English, `step_progress` the same step as an
+    AuditMessage.
     """
-    say = progress or (lambda _step: None)
-    say("opening the data")
+
+    def say(step: AuditMessage) -> None:
+        if progress is not None:
+            progress(step.english())
+        if step_progress is not None:
+            step_progress(step)
+
+    say(AuditMessage("step.opening"))
     opened = open_source(source, table=table, query=query, encoding=encoding)
     try:
         return _audit(opened, spec, say)
@@ -45,19 +56,18 @@ def run_audit(
         opened.close()
 
 
-def _audit(opened: OpenedSource, spec: AuditSpec, say: Progress) -> AuditResult:
-    say("checking columns and labels")
+def _audit(opened: OpenedSource, spec: AuditSpec, say: StepProgress) -> AuditResult:
+    say(AuditMessage("step.checking_columns"))
     roles = resolve_roles(spec, opened)
     checks = set(spec.checks)
     count_columns = list(opened.table.columns) if "quality" in checks else []
     calibration = spec.calibration_bins if roles.score and roles.scores_are_probabilities else None
     if roles.score and not roles.scores_are_probabilities:
         roles.warnings.append(
-            f'Scores in "{roles.score}" lie outside 0..1, so Brier score and calibration are left '
-            "out; AUC only needs their order."
+            AuditMessage("warning.scores_not_probabilities", {"column": roles.score})
         )
 
-    say("counting outcomes per group")
+    say(AuditMessage("step.counting"))
     records = fetch_cells(opened.execute, opened.table, roles, count_columns, calibration)
     groupings_index = groupings_for(len(roles.protected), spec.intersections)
     cells = roll_up(records, roles.protected, groupings_index, calibration is not None)
@@ -78,7 +88,7 @@ def _audit(opened: OpenedSource, spec: AuditSpec, say: Progress) -> AuditResult:
 
     aucs = None
     if roles.score and ("performance" in checks or "fairness" in checks):
-        say("computing AUC per group")
+        say(AuditMessage("step.auc"))
         aucs = auc_by_group(opened.execute, opened.table, roles, groupings_index)
 
     groupings, suppressed, sums_of = _reported_groupings(spec, roles, cells, aucs, calibration)
@@ -98,22 +108,31 @@ def _audit(opened: OpenedSource, spec: AuditSpec, say: Progress) -> AuditResult:
         overall=overall,
         groupings=reported if "performance" in checks or "fairness" in checks else [],
         suppressed=suppressed,
-        warnings=roles.warnings,
+        warnings=[warning.english() for warning in roles.warnings],
+        warning_messages=[warning.to_json() for warning in roles.warnings],
     )
     if "fairness" in checks:
-        say("testing disparities")
+        say(AuditMessage("step.testing_disparities"))
         result.fairness = fairness_reports(groupings, sums_of, spec)
-        untested = [g for g in reported if len(g.groups) > MAX_TESTED_GROUPS]
-        result.warnings += [
-            f"{' × '.join(g.attributes)} has {len(g.groups)} groups: its disparities are shown "
-            f"without significance tests (more than {MAX_TESTED_GROUPS} groups)."
-            for g in untested
+        untested = [
+            AuditMessage(
+                "warning.too_many_groups_to_test",
+                {
+                    "attributes": " × ".join(g.attributes),
+                    "groups": len(g.groups),
+                    "limit": MAX_TESTED_GROUPS,
+                },
+            )
+            for g in reported
+            if len(g.groups) > MAX_TESTED_GROUPS
         ]
+        result.warnings += [warning.english() for warning in untested]
+        result.warning_messages += [warning.to_json() for warning in untested]
     if "quality" in checks:
-        say("checking data quality")
+        say(AuditMessage("step.quality"))
         result.quality = quality_report(opened, spec, roles, cells, count_columns, reported)
     if "drift" in checks and spec.drift is not None:
-        say("measuring drift")
+        say(AuditMessage("step.drift"))
         result.drift = drift_report(opened, spec, spec.k)
     return result
 

@@ -40,7 +40,8 @@ class Roles:
     score_min: float | None = None
     score_max: float | None = None
     rows: int = 0
-    warnings: list[str] = field(default_factory=list)
+    # Said in AuditResult.warnings (in English) and warning_messages (as keys).
+    warnings: list[AuditMessage] = field(default_factory=list)
     target_values: list[Any] = field(default_factory=list)
     prediction_values: list[Any] = field(default_factory=list)
 
@@ -105,7 +106,7 @@ def resolve_roles(spec: AuditSpec, source: OpenedSource) -> Roles:
     if spec.weights and _number(row["weights_min"]) is not None and row["weights_min"] < 0:
         raise AuditDataError.of("negative_weights", column=spec.weights, source=source.named)
 
-    warnings: list[str] = []
+    warnings: list[AuditMessage] = []
     # Minimum and maximum come from file statistics for free; for a binary column they are its
     # values. Whether there are others is counted in the main scan (see check_other_labels).
     target_values = _label_values(source, spec.target, row, "target")
@@ -330,7 +331,7 @@ def _positive_label(
     values: list[Any],
     dtype: dt.DataType,
     source: OpenedSource,
-    warnings: list[str],
+    warnings: list[AuditMessage],
 ) -> Label:
     where = source.named
     if spec.positive_label is not None:
@@ -354,10 +355,19 @@ def _positive_label(
                 source=where,
                 values=_show(values),
             )
-        if len(values) > 2:
+        if len(values) > SHOWN_VALUES:
             warnings.append(
-                f'Target "{name}" has {len(values) if len(values) <= SHOWN_VALUES else "many"} '
-                f'values; "{positive}" is treated as positive and every other value as negative.'
+                AuditMessage(
+                    "warning.target_many_values_other_negative",
+                    {"column": name, "label": str(positive)},
+                )
+            )
+        elif len(values) > 2:
+            warnings.append(
+                AuditMessage(
+                    "warning.target_values_other_negative",
+                    {"column": name, "count": len(values), "label": str(positive)},
+                )
             )
         return positive
     guessed = _guess_positive(values)
@@ -365,7 +375,9 @@ def _positive_label(
         key = "target_not_binary" if len(values) > 2 else "positive_label_needed"
         raise AuditDataError.of(key, column=name, source=where, values=_show(values))
     if len(values) == 1:
-        warnings.append(f'Target "{name}" has only one value ({values[0]}); rates are one-sided.')
+        warnings.append(
+            AuditMessage("warning.target_one_value", {"column": name, "value": str(values[0])})
+        )
     return guessed
 
 
@@ -394,7 +406,7 @@ def _prediction_positive(
     values: list[Any],
     dtype: dt.DataType,
     source: OpenedSource,
-    warnings: list[str],
+    warnings: list[AuditMessage],
 ) -> Label:
     name = spec.prediction
     label = spec.prediction_positive_label
@@ -423,7 +435,9 @@ def _prediction_positive(
             )
     if len(values) > 2:
         warnings.append(
-            f'Prediction "{name}" has more than two values; "{prediction_positive}" is treated as '
-            "positive and every other value as negative."
+            AuditMessage(
+                "warning.prediction_values_other_negative",
+                {"column": name, "label": str(prediction_positive)},
+            )
         )
     return prediction_positive

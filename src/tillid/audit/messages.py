@@ -163,6 +163,38 @@ MESSAGES: dict[str, str] = {
     "spec.not_text": "Input should be a valid string",
     "spec.not_list": "Input should be a valid list",
     "spec.not_mapping": "Input should be a valid dictionary",
+    # --- steps run_audit reports to its progress callback ----------------------------------
+    "step.opening": "opening the data",
+    "step.checking_columns": "checking columns and labels",
+    "step.counting": "counting outcomes per group",
+    "step.auc": "computing AUC per group",
+    "step.testing_disparities": "testing disparities",
+    "step.quality": "checking data quality",
+    "step.drift": "measuring drift",
+    # --- warnings in AuditResult.warnings (and, as keys, AuditResult.warning_messages) ------
+    "warning.target_values_other_negative": (
+        'Target "%(column)s" has %(count)s values; "%(label)s" is treated as positive and every '
+        "other value as negative."
+    ),
+    "warning.target_many_values_other_negative": (
+        'Target "%(column)s" has many values; "%(label)s" is treated as positive and every other '
+        "value as negative."
+    ),
+    "warning.target_one_value": (
+        'Target "%(column)s" has only one value (%(value)s); rates are one-sided.'
+    ),
+    "warning.prediction_values_other_negative": (
+        'Prediction "%(column)s" has more than two values; "%(label)s" is treated as positive and '
+        "every other value as negative."
+    ),
+    "warning.scores_not_probabilities": (
+        'Scores in "%(column)s" lie outside 0..1, so Brier score and calibration are left out; '
+        "AUC only needs their order."
+    ),
+    "warning.too_many_groups_to_test": (
+        "%(attributes)s has %(groups)s groups: its disparities are shown without significance "
+        "tests (more than %(limit)s groups)."
+    ),
     # --- phrases used as parameters --------------------------------------------------------
     "where.audit_spec": "the audit spec",
     "where.spec_file": "Spec file %(path)s",

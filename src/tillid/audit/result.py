@@ -240,6 +240,9 @@ class AuditResult(BaseModel):
     drift: DriftReport | None = None
     suppressed: list[SuppressedGroup] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)
+    # The same warnings, one for one, as tillid.audit.messages.AuditMessage.to_json() (a key and
+    # its parameters), so an interface can show them in its own language.
+    warning_messages: list[dict[str, Any]] = Field(default_factory=list)
 
     def to_json(self, indent: int | None = 2) -> str:
         return self.model_dump_json(indent=indent)

@@ -1,7 +1,8 @@
-"""Audit errors in the reader's language.
+"""Audit errors, steps and warnings in the reader's language.
 
 The audit core names every error a user can cause by a key with parameters
-(tillid.audit.messages); here each key gets a gettext string with the same `%(name)s` placeholders.
+(tillid.audit.messages), and so the steps of a running audit and the warnings of its result; here
+each key gets a gettext string with the same `%(name)s` placeholders.
 Phrases passed as parameters (a role such as "target", a type such as "text", a database table) are
 keys of their own, so nothing is spliced in in English. Where the core's English tells a CLI user
 which flag to use, the text here tells a browser user which field to fill in instead.
@@ -19,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy, pgettext_lazy
 
 from tillid.audit.messages import AuditMessage, Param, render
+from tillid.audit.result import AuditResult
 
 TEXTS: dict[str, Promise] = {
     # --- columns ---------------------------------------------------------------------------
@@ -151,6 +153,39 @@ TEXTS: dict[str, Promise] = {
     "spec.not_list": _("must be a list"),
     "spec.not_mapping": _("must be a set of name: value lines"),
     "where.audit_spec": _("the audit settings"),
+    # --- steps of a running audit ---------------------------------------------------------
+    "step.opening": pgettext_lazy("audit step", "opening the data"),
+    "step.checking_columns": pgettext_lazy("audit step", "checking columns and labels"),
+    "step.counting": pgettext_lazy("audit step", "counting outcomes per group"),
+    "step.auc": pgettext_lazy("audit step", "computing AUC per group"),
+    "step.testing_disparities": pgettext_lazy("audit step", "testing disparities"),
+    "step.quality": pgettext_lazy("audit step", "checking data quality"),
+    "step.drift": pgettext_lazy("audit step", "measuring drift"),
+    # --- warnings of a finished audit ----------------------------------------------------
+    # %(count)s is always more than two, %(groups)s always more than %(limit)s.
+    "warning.target_values_other_negative": _(
+        'Target "%(column)s" has %(count)s values; "%(label)s" is treated as positive and every '
+        "other value as negative."
+    ),
+    "warning.target_many_values_other_negative": _(
+        'Target "%(column)s" has many values; "%(label)s" is treated as positive and every other '
+        "value as negative."
+    ),
+    "warning.target_one_value": _(
+        'Target "%(column)s" has only one value (%(value)s); rates are one-sided.'
+    ),
+    "warning.prediction_values_other_negative": _(
+        'Prediction "%(column)s" has more than two values; "%(label)s" is treated as positive and '
+        "every other value as negative."
+    ),
+    "warning.scores_not_probabilities": _(
+        'Scores in "%(column)s" lie outside 0..1, so Brier score and calibration are left out; '
+        "AUC only needs their order."
+    ),
+    "warning.too_many_groups_to_test": _(
+        "%(attributes)s has %(groups)s groups: its disparities are shown without significance "
+        "tests (more than %(limit)s groups)."
+    ),
     # --- phrases used as parameters --------------------------------------------------------
     "role.target": pgettext_lazy("audit column role", "target"),
     "role.prediction": pgettext_lazy("audit column role", "prediction"),
@@ -171,12 +206,14 @@ TEXTS: dict[str, Promise] = {
     "source.where_not_equals": _("%(source)s where %(column)s ≠ %(value)s"),
 }
 
-# Errors of the web app's own that a run can end with; stored as {"key": "web.<name>"}.
+# Errors of the web app's own that a run can end with, and the step before the audit's own
+# steps; stored as {"key": "web.<name>"}.
 WEB_TEXTS: dict[str, Promise] = {
     "web.internal_error": _(
         "The audit stopped because of an internal error. The error was logged for the "
         "administrator."
     ),
+    "web.step.starting": pgettext_lazy("audit step", "starting"),
     "web.secret_unreadable": _(
         "The stored connection cannot be decrypted: the encryption key has changed. "
         "Enter the connection again."
@@ -230,3 +267,14 @@ def shown(stored_message: Any, english: str) -> str:
         return translated(AuditMessage.from_json(stored_message))
     except (ValueError, KeyError, TypeError):
         return english
+
+
+def shown_warnings(result: AuditResult) -> list[str]:
+    """A result's warnings in the reader's language; in English for a result stored before its
+    warnings had keys (or whose keys cannot be read any more)."""
+    if len(result.warning_messages) != len(result.warnings):
+        return list(result.warnings)
+    return [
+        shown(message, english)
+        for message, english in zip(result.warning_messages, result.warnings, strict=True)
+    ]

@@ -65,7 +65,9 @@ class AuditRun(models.Model):
     spec = models.JSONField()  # tillid.audit.AuditSpec as JSON
     status = models.CharField(max_length=10, choices=RunStatus, default=RunStatus.QUEUED)
     progress = models.PositiveSmallIntegerField(default=0)  # percent
-    step = models.CharField(max_length=200, blank=True)
+    step = models.CharField(max_length=200, blank=True)  # in English, as the CLI says it
+    # The same step as a key (and parameters), to show in the reader's language.
+    step_message = models.JSONField(null=True, blank=True)
     result = models.JSONField(null=True, blank=True)  # tillid.audit.AuditResult as JSON
     error = models.TextField(blank=True)  # in English, as the CLI says it
     # The same error as a key and parameters (web.audits.error_messages), to show in any language.

@@ -160,28 +160,34 @@ def claim_next_run() -> AuditRun | None:
             return None
         run.status = RunStatus.RUNNING
         run.started_at = timezone.now()
-        run.step = _("starting")
+        run.step = "starting"
+        run.step_message = error_messages.stored("web.step.starting")
         run.progress = 2
-        run.save(update_fields=["status", "started_at", "step", "progress"])
+        run.save(update_fields=["status", "started_at", "step", "step_message", "progress"])
     return run
 
 
 def execute_run(run: AuditRun) -> None:
     steps = 0
 
-    def progress(step: str) -> None:
+    def progress(step: AuditMessage) -> None:
         nonlocal steps
         steps += 1
-        # run_audit reports its steps by name; about eight of them make a whole audit.
-        AuditRun.objects.filter(pk=run.pk).update(step=step[:200], progress=min(95, 5 + steps * 12))
+        # run_audit reports its steps by key; about eight of them make a whole audit. The English
+        # stays beside the key, like a failed run's error.
+        AuditRun.objects.filter(pk=run.pk).update(
+            step=step.english()[:200],
+            step_message=error_messages.stored(step),
+            progress=min(95, 5 + steps * 12),
+        )
 
     try:
         spec = AuditSpec.from_dict(run.spec)
         if run.connection is not None:
             source: str = decrypt(run.connection.encrypted_url)
-            result = run_audit(source, spec, table=run.table, progress=progress)
+            result = run_audit(source, spec, table=run.table, step_progress=progress)
         else:
-            result = run_audit(run.upload_path, spec, progress=progress)
+            result = run_audit(run.upload_path, spec, step_progress=progress)
             # The report names the file the user uploaded, not where the server kept it.
             result = result.model_copy(update={"source": run.upload_name})
     except AuditError as error:
@@ -220,6 +226,7 @@ def _finish(
         status=status,
         progress=100,
         step="",
+        step_message=None,
         result=result.model_dump(mode="json") if result else None,
         error=error,
         error_message=error_messages.stored(message) if message is not None else None,
@@ -261,5 +268,5 @@ def start_worker_thread() -> threading.Event:
 def recover_interrupted_runs() -> int:
     """Runs left 'running' by a stopped process are queued again (their upload is still there)."""
     return AuditRun.objects.filter(status=RunStatus.RUNNING).update(
-        status=RunStatus.QUEUED, progress=0, step=""
+        status=RunStatus.QUEUED, progress=0, step="", step_message=None
     )

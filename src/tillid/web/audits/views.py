@@ -90,13 +90,20 @@ def audit_detail(request: HttpRequest, organisation: Organisation, pk: int) -> H
     run = _run(organisation, pk)
     result = AuditResult.model_validate(run.result) if run.result else None
     error = error_messages.shown(run.error_message, run.error)
-    return render(request, "audits/detail.html", {"run": run, "result": result, "error": error})
+    warnings = error_messages.shown_warnings(result) if result else []
+    step = error_messages.shown(run.step_message, run.step)
+    return render(
+        request,
+        "audits/detail.html",
+        {"run": run, "result": result, "error": error, "warnings": warnings, "step": step},
+    )
 
 
 @organisation_view(Role.VIEWER)
 def audit_progress(request: HttpRequest, organisation: Organisation, pk: int) -> HttpResponse:
     run = _run(organisation, pk)
-    response = render(request, "audits/_progress.html", {"run": run})
+    step = error_messages.shown(run.step_message, run.step)
+    response = render(request, "audits/_progress.html", {"run": run, "step": step})
     if run.finished:
         response["HX-Refresh"] = "true"  # show the result in full
     return response
