@@ -13,6 +13,7 @@ from typing import Any
 import yaml
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from tillid.web.accounts.models import Membership, Role, User
 from tillid.web.inventory.models import AISystem
@@ -38,7 +39,7 @@ def load_temperature_demo(loaded: Any) -> None:
     """`loaded` is the demo's DemoLoaded: its password is used and the operator login is listed."""
     manifest = _manifest()
     operator = _operator(manifest["operator"], loaded.password)
-    loaded.logins[operator.username] = "Platform operator (temperature measurement)"
+    loaded.logins[operator.username] = str(_("Platform operator (temperature measurement)"))
     if Survey.objects.filter(title=manifest["survey"]["title"]).exists():
         return
     with transaction.atomic():
