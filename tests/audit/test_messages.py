@@ -352,3 +352,25 @@ def test_every_warning_key_is_tested_and_numbers_stay_numbers() -> None:
     counted = next(m for m in messages if m.key == "warning.target_values_other_negative")
     assert counted.params["count"] == 3  # a number, so that a translation can choose its plural
     assert placeholders(MESSAGES[counted.key]) == set(counted.params)
+
+
+def test_scores_outside_0_1_get_no_brier_score_as_the_warning_says() -> None:
+    given = {
+        "target": "label3",
+        "positive_label": 1,
+        "score": "score",
+        "prediction": "prediction",
+        "protected": ["office"],
+        "k": 2,
+    }
+    result = run_audit(_many_values(), AuditSpec.model_validate(given))
+
+    assert any("Brier score and calibration are left out" in w for w in result.warnings)
+    groups = [g for grouping in result.groupings for g in grouping.groups]
+    assert groups and result.overall is not None
+    assert result.overall.brier is None and all(g.brier is None for g in groups)
+
+
+def test_a_warning_about_the_target_is_given_once() -> None:
+    warnings, _ = _warnings_of(target="label3", positive_label=1)
+    assert len(warnings) == len(set(warnings))

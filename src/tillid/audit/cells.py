@@ -57,7 +57,8 @@ def cell_aggregates(
         aggregates["s_w"] = (score * 0 + w).sum(where=scored)
         aggregates["s_sum"] = (score * w).sum(where=scored)
         aggregates["s_y"] = (y_number * w).sum(where=scored)
-        aggregates["s_brier"] = ((score - y_number) ** 2 * w).sum(where=scored)
+        if roles.scores_are_probabilities:  # a Brier score of raw amounts means nothing
+            aggregates["s_brier"] = ((score - y_number) ** 2 * w).sum(where=scored)
     for i, column in enumerate(count_columns):
         aggregates[f"present_{i}"] = t[column].count()
     aggregates.update(other_label_counts(t, roles))

@@ -179,7 +179,10 @@ def check_other_labels(
     if others.get("other_target", 0) > 0:
         values = distinct_values(source, spec.target)
         roles.target_values = values
-        _positive_label(spec, spec.target, values, schema[spec.target], source, roles.warnings)
+        found: list[AuditMessage] = []
+        _positive_label(spec, spec.target, values, schema[spec.target], source, found)
+        # The first look (from file statistics) may have said the same already: say it once.
+        roles.warnings.extend(w for w in found if w not in roles.warnings)
     if others.get("other_prediction", 0) > 0:
         values = distinct_values(source, spec.prediction)
         _prediction_positive(

@@ -91,7 +91,7 @@ def build_group_metrics(
     group: GroupKey = dict(zip(attributes, key, strict=True))
     rates = {name: build_rate(sums, name, weighted, confidence) for name in RATE_CELLS}
     brier = None
-    if sums.get("s_w", 0.0) > 0:
+    if sums.get("s_w", 0.0) > 0 and "s_brier" in sums:
         brier = sums["s_brier"] / sums["s_w"]
     return GroupMetrics(
         group=group,
