@@ -15,14 +15,9 @@ from tillid.web.temperature.models import QuestionKind, Round, SurveyInvitation
 
 
 def _invite(round_: Round, system: AISystem) -> SurveyInvitation:
-    return SurveyInvitation.objects.create(
-        round=round_,
-        organisation=system.organisation,
-        system=system,
-        lifecycle_phase=system.lifecycle_phase,
-        country=system.organisation.country,
-        organisation_type=system.organisation.organisation_type,
-    )
+    invitation = services.invitation_for(round_, system)
+    invitation.save()
+    return invitation
 
 
 def answers_for(invitation: SurveyInvitation, value: int = 4) -> dict[int, object]:

@@ -25,7 +25,7 @@ from tillid.web.temperature.models import (
     Survey,
     SurveyInvitation,
 )
-from tillid.web.temperature.services import SurveyInput, create_survey
+from tillid.web.temperature.services import SurveyInput, create_survey, invitation_for
 from tillid.web.temperature.vocabulary import CHALLENGES
 
 
@@ -99,17 +99,10 @@ def _load_survey(manifest: dict[str, Any], operator: User) -> None:
             deadline=deadline,
             sent_by=operator,
         )
-        invitations = {
-            name: SurveyInvitation.objects.create(
-                round=round_,
-                organisation=s.organisation,
-                system=s,
-                lifecycle_phase=s.lifecycle_phase,
-                country=s.organisation.country,
-                organisation_type=s.organisation.organisation_type,
-            )
-            for name, s in systems.items()
-        }
+        invitations = {}
+        for name, s in systems.items():
+            invitations[name] = invitation_for(round_, s)
+            invitations[name].save()
         for offset, answer in enumerate(round_spec["responses"]):
             invitation = invitations.get(answer["system"])
             if invitation is None:

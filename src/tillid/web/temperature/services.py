@@ -198,6 +198,19 @@ class Sent:
     email_error: str = ""
 
 
+def invitation_for(round_: Round, system: AISystem) -> SurveyInvitation:
+    """An invitation (not yet saved) with a copy of the project's context at sending time, so a
+    later change of phase or organisation does not move old answers between groups."""
+    return SurveyInvitation(
+        round=round_,
+        organisation=system.organisation,
+        system=system,
+        lifecycle_phase=system.lifecycle_phase,
+        country=system.organisation.country,
+        organisation_type=system.organisation.organisation_type,
+    )
+
+
 def send_round(
     survey: Survey,
     audience: Audience,
@@ -236,17 +249,7 @@ def send_round(
             audience=audience.to_dict(),
             sent_by=sent_by,
         )
-        SurveyInvitation.objects.bulk_create(
-            SurveyInvitation(
-                round=round_,
-                organisation=s.organisation,
-                system=s,
-                lifecycle_phase=s.lifecycle_phase,
-                country=s.organisation.country,
-                organisation_type=s.organisation.organisation_type,
-            )
-            for s in systems
-        )
+        SurveyInvitation.objects.bulk_create(invitation_for(round_, s) for s in systems)
     sent = Sent(round=round_, invitations=len(systems))
     _send_emails(sent, systems, base_url)
     Round.objects.filter(pk=round_.pk).update(
