@@ -9,7 +9,7 @@ from tillid.web.accounts.models import Organisation
 from tillid.web.catalogue.challenges import CHALLENGE_CHOICES
 from tillid.web.catalogue.models import Entry
 from tillid.web.catalogue.services import EntryInput
-from tillid.web.contact import is_contact
+from tillid.web.contact import cleaned_contact
 from tillid.web.inventory.models import AISystem, LifecyclePhase
 
 MAX_CHARS = 10_000  # per text: a sanity cap against pasted files
@@ -91,14 +91,7 @@ class EntryForm(forms.ModelForm):  # type: ignore[type-arg]
                 widget.attrs.setdefault("class", "form-checkbox")
 
     def clean_contact(self) -> str:
-        value = self.cleaned_data["contact"].strip()
-        if not is_contact(value):
-            raise forms.ValidationError(
-                _(
-                    "Write an e-mail address (name@example.org) or a web address starting with https://."
-                )
-            )
-        return value
+        return cleaned_contact(self.cleaned_data["contact"])
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

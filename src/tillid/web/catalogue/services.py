@@ -26,7 +26,7 @@ from tillid.web.catalogue.models import (
     ProjectStatus,
     Visibility,
 )
-from tillid.web.contact import is_contact
+from tillid.web.contact import NOT_A_CONTACT, is_contact
 from tillid.web.inventory import services as inventory
 from tillid.web.inventory.models import AISystem, LifecyclePhase
 
@@ -82,9 +82,7 @@ def _check(organisation: Organisation, data: EntryInput) -> None:
         )
     if not is_contact(data.contact):
         # The entry page links the contact: never a javascript: or other address.
-        raise CatalogueError(
-            _("Write an e-mail address (name@example.org) or a web address starting with https://.")
-        )
+        raise CatalogueError(str(NOT_A_CONTACT))
     if data.status == ProjectStatus.STOPPED and not data.stop_reason.strip():
         raise CatalogueError(_("Say why the project stopped: others learn most from that."))
 

@@ -5,7 +5,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from tillid.web.contact import is_contact
+from tillid.web.contact import cleaned_contact
 from tillid.web.register.models import RegisterRecord
 
 # A sanity cap against pasted files; the real limits are checked before publishing, so a long draft
@@ -124,14 +124,7 @@ class RecordForm(forms.ModelForm):  # type: ignore[type-arg]
             field.widget.attrs.setdefault("class", css)
 
     def clean_contact(self) -> str:
-        value = self.cleaned_data["contact"].strip()
-        if not is_contact(value):
-            raise forms.ValidationError(
-                _(
-                    "Write an e-mail address (name@example.org) or a web address starting with https://."
-                )
-            )
-        return value
+        return cleaned_contact(self.cleaned_data["contact"])
 
     def clean_links(self) -> str:
         lines = [line.strip() for line in self.cleaned_data["links"].splitlines() if line.strip()]
